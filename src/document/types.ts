@@ -1,0 +1,87 @@
+/** The one model every reader produces and every later stage reads. */
+
+export type InputFormat = 'markdown' | 'text';
+
+export interface Position {
+  /** 1-based line in the original input. */
+  line: number;
+  /** 1-based column (UTF-16 code units) in the original line. */
+  column: number;
+  /** 1-based physical page, where the input has pages. */
+  page?: number;
+}
+
+/** Maps an offset inside a block's text back to the input. */
+export interface Segment {
+  /** Offset in the block text where this segment starts. */
+  offset: number;
+  line: number;
+  column: number;
+  page?: number;
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'table' | 'list' | 'code';
+
+/** Where a block sits in the report, which decides whether it can count as evidence. */
+export type BlockRole = 'body' | 'content-index' | 'toc' | 'furniture';
+
+export interface TableRow {
+  cells: string[];
+  line: number;
+}
+
+export interface Block {
+  index: number;
+  kind: BlockKind;
+  role: BlockRole;
+  /** Original text (rows joined by newlines for tables). */
+  text: string;
+  /** Folded copy of `text`, same length, for matching. */
+  norm: string;
+  line: number;
+  column: number;
+  endLine: number;
+  page?: number;
+  section: number;
+  segments: Segment[];
+  rows?: TableRow[];
+  items?: string[];
+}
+
+export interface Section {
+  index: number;
+  /** Heading text as written ('' for the document root). */
+  title: string;
+  norm: string;
+  /** 0 for the document root, 1–6 below it. */
+  level: number;
+  parent: number | null;
+  /** Titles from the top-level heading down to this one. */
+  path: string[];
+  line: number;
+  column: number;
+  page?: number;
+  blocks: number[];
+  children: number[];
+}
+
+export interface Page {
+  /** 1-based physical page index. */
+  index: number;
+  startLine: number;
+  /** The page number as printed, where it could be read. */
+  label?: string;
+}
+
+export interface ReportDocument {
+  path: string;
+  format: InputFormat;
+  /** The input's lines, as read (BOM and line endings removed). */
+  lines: string[];
+  sections: Section[];
+  blocks: Block[];
+  pages: Page[];
+  frontmatter?: Record<string, unknown>;
+  /** Comments in the source (Markdown HTML comments), for suppressions. */
+  comments: { text: string; line: number }[];
+}

@@ -1,0 +1,249 @@
+import type { Block, ReportDocument } from '../document/types.js';
+import { positionInBlock } from '../document/build.js';
+import type { CommonVocabulary, ElementSpec, ItemSpec, RulePack } from '../rules/types.js';
+import { TextIndex, hasWithin, lowerBound } from './text-index.js';
+
+export type ItemStatus = 'addressed' | 'partial' | 'explained' | 'missing';
+
+export interface Evidence {
+  line: number;
+  column: number;
+  page?: number;
+  section: string;
+  text: string;
+  /** Which element of the item this supports (absent for headings and explanations). */
+  element?: string;
+}
+
+export interface ElementResult {
+  id: string;
+  label: string;
+  found: boolean;
+  optional: boolean;
+}
+
+export interface ItemCoverage {
+  pack: RulePack;
+  item: ItemSpec;
+  status: ItemStatus;
+  evidence: Evidence[];
+  elements: ElementResult[];
+  /** Sections whose heading names the item. */
+  headings: Evidence[];
+  explanation?: { evidence: Evidence; reasoned: boolean };
+}
+
+const DEFAULT_WINDOW = 160;
+const EXCERPT = 160;
+
+interface Hit {
+  offset: number;
+  block: Block;
+}
+
+/** Finds, for every item of the packs, where the document addresses it. */
+export class CoverageFinder {
+  readonly index: TextIndex;
+  private readonly sectionMatches = new Map<string, Set<number>>();
+
+  constructor(readonly doc: ReportDocument, private readonly common: CommonVocabulary) {
+    this.index = new TextIndex(doc);
+  }
+
+  cover(pack: RulePack, item: ItemSpec): ItemCoverage {
+    const sections = this.sectionsNaming(item.evidence.sections ?? []);
+    const elements: ElementResult[] = [];
+    const evidence: Evidence[] = [];
+    for (const el of item.evidence.elements) {
+      const hit = this.findElement(el, sections);
+      elements.push({ id: el.id, label: el.label, found: !!hit, optional: !!el.optional });
+      if (hit) evidence.push({ ...this.evidenceAt(hit), element: el.id });
+    }
+    const headings = this.headingEvidence(sections);
+    const required = elements.filter((e) => !e.optional);
+    const found = required.filter((e) => e.found).length;
+    let status: ItemStatus;
+    let explanation: ItemCoverage['explanation'];
+    if (found === required.length && found > 0) status = 'addressed';
+    else {
+      explanation = this.findExplanation(item);
+      if (found > 0 || elements.some((e) => e.found)) status = 'partial';
+      else if (explanation) status = 'explained';
+      else if (headings.length > 0) status = 'partial';
+      else status = 'missing';
+    }
+    if (status === 'explained' && explanation) evidence.push(explanation.evidence);
+    if (evidence.length === 0 && headings.length > 0) evidence.push(headings[0]);
+    return { pack, item, status, evidence: dedupe(evidence), elements, headings, explanation: status === 'explained' ? explanation : undefined };
+  }
+
+  /** Sections (with their descendants) whose heading contains one of the phrases. */
+  private sectionsNaming(terms: string[]): Set<number> {
+    const key = terms.join('\u0001');
+    let set = this.sectionMatches.get(key);
+    if (set) return set;
+    set = new Set<number>();
+    if (terms.length > 0) {
+      for (const term of terms) {
+        for (const offset of this.index.find(term)) {
+          const block = this.index.blockAt(offset);
+          if (block.kind !== 'heading' || block.role !== 'body') continue;
+          this.addWithDescendants(block.section, set);
+        }
+      }
+    }
+    this.sectionMatches.set(key, set);
+    return set;
+  }
+
+  private addWithDescendants(section: number, set: Set<number>): void {
+    if (set.has(section)) return;
+    set.add(section);
+    for (const child of this.doc.sections[section].children) this.addWithDescendants(child, set);
+    // Flat structures (PDF text) put sub-headings beside their parent: take the run of
+    // following sections up to the next heading of the same or a higher level.
+    if (this.doc.format === 'text') {
+      const level = this.doc.sections[section].level;
+      for (let s = section + 1; s < this.doc.sections.length; s++) {
+        const next = this.doc.sections[s];
+        if (next.level <= level) break;
+        set.add(s);
+      }
+    }
+  }
+
+  private usable(hit: Hit, el: ElementSpec, sections: Set<number>): boolean {
+    if (hit.block.role !== 'body') return false;
+    if (el.tables && hit.block.kind !== 'table') return false;
+    if (el.inSection && !sections.has(hit.block.section)) return false;
+    return true;
+  }
+
+  private hits(terms: string[]): number[] {
+    if (terms.length === 1) return this.index.find(terms[0]);
+    const all = terms.flatMap((t) => this.index.find(t));
+    return [...new Set(all)].sort((a, b) => a - b);
+  }
+
+  /**
+   * The best place where every group of the element occurs within the window: inside the
+   * item's own sections first, then the tightest cluster, then the earliest.
+   */
+  private findElement(el: ElementSpec, sections: Set<number>): Hit | undefined {
+    const window = el.window ?? DEFAULT_WINDOW;
+    const [first, ...rest] = el.all.map((g) => this.hits(g));
+    const none = el.none ? this.hits(el.none) : [];
+    let best: { hit: Hit; rank: number } | undefined;
+    for (const offset of first) {
+      const hit = { offset, block: this.index.blockAt(offset) };
+      if (!this.usable(hit, el, sections)) continue;
+      const from = offset - window;
+      const to = offset + window;
+      let span = 0;
+      let ok = true;
+      for (const group of rest) {
+        const other = nearest(group, offset, from, to);
+        if (other === undefined || !this.sameRegion(offset, other)) {
+          ok = false;
+          break;
+        }
+        span = Math.max(span, Math.abs(other - offset));
+      }
+      if (ok && el.number) ok = hasWithin(this.index.numbers(), from, to) !== undefined;
+      if (ok && none.length > 0) ok = hasWithin(none, from, to) === undefined;
+      if (!ok) continue;
+      const rank = (sections.has(hit.block.section) ? 0 : 100000) + span + (hit.block.kind === 'heading' ? 50 : 0);
+      if (!best || rank < best.rank) best = { hit, rank };
+    }
+    return best?.hit;
+  }
+
+  /** Two offsets are in one region when no non-content block lies between them. */
+  private sameRegion(a: number, b: number): boolean {
+    const from = this.index.blockAt(Math.min(a, b)).index;
+    const to = this.index.blockAt(Math.max(a, b)).index;
+    for (let i = from; i <= to; i++) if (this.doc.blocks[i].role !== 'body') return false;
+    return true;
+  }
+
+  private findExplanation(item: ItemSpec): ItemCoverage['explanation'] {
+    const { markers, reasons } = this.common.explanation;
+    const window = this.common.explanation.window ?? 80;
+    const markerHits = this.hits(markers);
+    if (markerHits.length === 0) return undefined;
+    const reasonHits = this.hits(reasons);
+    const anchors: number[] = [...this.index.find(item.id)];
+    const topic = item.evidence.topic ?? [];
+    for (const offset of this.hits(topic)) {
+      if (this.index.blockAt(offset).role === 'body') anchors.push(offset);
+    }
+    anchors.sort((a, b) => a - b);
+    let bare: ItemCoverage['explanation'];
+    for (const anchor of anchors) {
+      const block = this.index.blockAt(anchor);
+      const blockEnd = this.index.blockStarts[block.index] + block.norm.length;
+      const marker = hasWithin(markerHits, Math.max(anchor - 20, this.index.blockStarts[block.index]), Math.min(anchor + window, blockEnd));
+      if (marker === undefined) continue;
+      const reason = hasWithin(reasonHits, marker - window, Math.min(marker + window * 2, blockEnd + window));
+      const evidence = this.evidenceAt({ offset: anchor, block });
+      if (reason !== undefined) return { evidence, reasoned: true };
+      bare ??= { evidence, reasoned: false };
+    }
+    return bare;
+  }
+
+  private headingEvidence(sections: Set<number>): Evidence[] {
+    const out: Evidence[] = [];
+    for (const s of [...sections].sort((a, b) => a - b)) {
+      const section = this.doc.sections[s];
+      const heading = section.blocks.map((b) => this.doc.blocks[b]).find((b) => b.kind === 'heading');
+      if (!heading || heading.role !== 'body') continue;
+      if (section.parent !== null && sections.has(section.parent) && this.doc.format === 'markdown') continue;
+      out.push(this.evidenceAt({ offset: this.index.blockStarts[heading.index], block: heading }));
+      if (out.length >= 3) break;
+    }
+    return out;
+  }
+
+  evidenceAt(hit: Hit): Evidence {
+    const within = hit.offset - this.index.blockStarts[hit.block.index];
+    const pos = positionInBlock(hit.block, within);
+    const seg = [...hit.block.segments].reverse().find((s) => s.offset <= within);
+    return {
+      line: pos.line,
+      column: pos.column,
+      page: seg?.page ?? hit.block.page,
+      section: this.doc.sections[hit.block.section].path.join(' › ') || '(top)',
+      text: excerpt(hit.block.text, within),
+    };
+  }
+}
+
+/** The value of a sorted array nearest to `at` within [from, to]. */
+function nearest(sorted: number[], at: number, from: number, to: number): number | undefined {
+  const i = lowerBound(sorted, at);
+  const after = i < sorted.length && sorted[i] <= to ? sorted[i] : undefined;
+  const before = i > 0 && sorted[i - 1] >= from ? sorted[i - 1] : undefined;
+  if (after === undefined) return before;
+  if (before === undefined) return after;
+  return at - before <= after - at ? before : after;
+}
+
+function excerpt(text: string, at: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  if (flat.length <= EXCERPT) return flat.trim();
+  const start = Math.max(0, Math.min(at - 40, flat.length - EXCERPT));
+  return (start > 0 ? '…' : '') + flat.slice(start, start + EXCERPT).trim() + (start + EXCERPT < flat.length ? '…' : '');
+}
+
+function dedupe(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    const key = `${e.line}:${e.column}:${e.element ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export { lowerBound };

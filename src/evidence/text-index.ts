@@ -1,0 +1,110 @@
+import type { Block, ReportDocument } from '../document/types.js';
+import { normalize, hasCjk } from '../util/normalize.js';
+
+/**
+ * The whole document's folded text in one string, with each term's occurrences found once
+ * and cached: every item that uses a term shares the scan.
+ */
+export class TextIndex {
+  readonly text: string;
+  readonly blockStarts: number[] = [];
+  private readonly hits = new Map<string, number[]>();
+  private numberOffsets?: number[];
+
+  constructor(readonly doc: ReportDocument) {
+    const parts: string[] = [];
+    let offset = 0;
+    for (const block of doc.blocks) {
+      this.blockStarts.push(offset);
+      parts.push(block.norm);
+      offset += block.norm.length + 1;
+    }
+    this.text = parts.join('\n');
+  }
+
+  blockAt(offset: number): Block {
+    let lo = 0;
+    let hi = this.blockStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.blockStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.doc.blocks[lo];
+  }
+
+  /** Offsets of a term (already folded or not) in the document. */
+  find(term: string): number[] {
+    let found = this.hits.get(term);
+    if (!found) {
+      found = scan(this.text, term);
+      this.hits.set(term, found);
+    }
+    return found;
+  }
+
+  /** Offsets of every figure (a digit run) in the document. */
+  numbers(): number[] {
+    if (!this.numberOffsets) {
+      this.numberOffsets = [];
+      for (const m of this.text.matchAll(/\d[\d,]*(?:\.\d+)?/g)) this.numberOffsets.push(m.index);
+    }
+    return this.numberOffsets;
+  }
+}
+
+const WORD = /[a-z0-9]/;
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && WORD.test(ch);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A clause id like "A1" must not match the "A1" of "A1.1". */
+const CLAUSE_ID = /^[a-d]\d+(?:\.\d+)?$|^\d{1,3}-\d{1,2}$/;
+
+function scan(text: string, rawTerm: string): number[] {
+  const prefix = rawTerm.endsWith('*');
+  const term = normalize(prefix ? rawTerm.slice(0, -1) : rawTerm).trim();
+  const out: number[] = [];
+  if (term === '') return out;
+  const latinStart = !hasCjk(term[0]) && isWordChar(term[0]);
+  const latinEnd = !hasCjk(term[term.length - 1]) && isWordChar(term[term.length - 1]) && !prefix;
+  const clause = CLAUSE_ID.test(term);
+  const accept = (start: number, end: number): boolean => {
+    if (latinStart && isWordChar(text[start - 1])) return false;
+    if (latinEnd && isWordChar(text[end])) return false;
+    if (clause && (/[.\-]/.test(text[end] ?? '') && /\d/.test(text[end + 1] ?? ''))) return false;
+    return true;
+  };
+  if (/\s/.test(term)) {
+    const re = new RegExp(term.split(/\s+/).map(escape).join('\\s*'), 'g');
+    for (const m of text.matchAll(re)) if (accept(m.index, m.index + m[0].length)) out.push(m.index);
+    return out;
+  }
+  for (let i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + 1)) {
+    if (accept(i, i + term.length)) out.push(i);
+  }
+  return out;
+}
+
+/** Index of the first value >= target in a sorted array. */
+export function lowerBound(sorted: number[], target: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when a sorted array has a value within [from, to]. */
+export function hasWithin(sorted: number[], from: number, to: number): number | undefined {
+  const i = lowerBound(sorted, from);
+  return i < sorted.length && sorted[i] <= to ? sorted[i] : undefined;
+}

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { ingestFile, type IngestOptions } from './ingest/index.js';
+import { assignRoles } from './document/roles.js';
+import type { ReportDocument } from './document/types.js';
+import { CoverageFinder } from './evidence/coverage.js';
+import { detectPeriod, parsePeriodOption, type DetectedPeriod } from './facts/period.js';
+import { missingChecks, type CoveredItem } from './checks/missing.js';
+import { loadRules } from './rules/load.js';
+import { chooseEditions, obligationOf, type Issuer } from './rules/editions.js';
+import type { Framework, RuleSet } from './rules/types.js';
+import type { FileResult, Finding, Result, ResultItem, Severity } from './report/result.js';
+import { InputError, UsageError } from './util/errors.js';
+import { packageRoot } from './util/paths.js';
+import { expandInputs } from './files.js';
+
+export type { Result, FileResult, Finding, ResultItem } from './report/result.js';
+export type { ReportDocument } from './document/types.js';
+export { UsageError } from './util/errors.js';
+
+export interface CheckOptions extends IngestOptions {
+  frameworks?: Framework[];
+  /** '2024' or '2024-04-01..2025-03-31'; overrides the period found in the report. */
+  period?: string;
+  issuer?: Issuer;
+  /** Severity per ruleId, or 'off'. */
+  rules?: Record<string, Severity | 'off'>;
+  rulesDir?: string;
+  ignorePatterns?: string[];
+}
+
+export const version: string = JSON.parse(readFileSync(`${packageRoot}/package.json`, 'utf8')).version;
+
+const ALL_FRAMEWORKS: Framework[] = ['hkex', 'gri'];
+
+/** Checks report files (paths, directories or globs) and returns the result contract. */
+export async function check(inputs: string[], options: CheckOptions = {}): Promise<Result> {
+  const rules = loadRules(options.rulesDir);
+  if (options.period !== undefined && !parsePeriodOption(options.period)) {
+    throw new UsageError(`invalid period "${options.period}": use a year (2024) or start..end (2024-04-01..2025-03-31)`);
+  }
+  const files = await expandInputs(inputs, options.ignorePatterns);
+  if (files.length === 0) throw new UsageError('no report files to check');
+  const results: FileResult[] = [];
+  for (const path of files) {
+    try {
+      const doc = await ingestFile(path, options);
+      results.push(checkDocument(doc, rules, options));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      results.push({ path, error: err.message, period: null, editions: [], items: [], facts: [], findings: [] });
+    }
+  }
+  return summarise(results, rules);
+}
+
+/** Runs every stage after ingest on one document. */
+export function checkDocument(doc: ReportDocument, rules: RuleSet, options: CheckOptions = {}): FileResult {
+  assignRoles(doc, {
+    indexHeadings: rules.common.contentIndex?.headings ?? [],
+    tocHeadings: rules.common.contentIndex?.toc ?? [],
+  });
+  const issuer: Issuer = { board: options.issuer?.board ?? 'main', largeCap: options.issuer?.largeCap ?? false };
+  const detected = detectPeriod(doc);
+  const override = options.period !== undefined ? parsePeriodOption(options.period) : undefined;
+  const period: DetectedPeriod | undefined = override ? { ...override, basis: 'option', text: options.period } : detected;
+  const frameworks = options.frameworks?.length ? options.frameworks : ALL_FRAMEWORKS;
+  const editions = chooseEditions(rules, frameworks, period, period?.basis === 'option' ? 'given as an option' : 'stated in the report');
+
+  const finder = new CoverageFinder(doc, rules.common);
+  const covered: CoveredItem[] = [];
+  for (const { pack } of editions) {
+    for (const item of pack.items) {
+      covered.push({ coverage: finder.cover(pack, item), obligation: obligationOf(item, issuer, period) });
+    }
+  }
+  const findings: Finding[] = [...missingChecks(covered)];
+  if (!period) {
+    findings.push({
+      ruleId: 'missing/reporting-period',
+      category: 'missing',
+      severity: 'warning',
+      message: 'No reporting period was found in the report (e.g. "covering 1 January 2024 to 31 December 2024"); state it, or pass --period.',
+      line: 1,
+      column: 1,
+    });
+  }
+  const items: ResultItem[] = covered.map(({ coverage, obligation }) => ({
+    framework: coverage.pack.framework,
+    edition: coverage.pack.edition,
+    id: coverage.item.id,
+    title: coverage.item.title.en,
+    obligation,
+    status: coverage.status,
+    evidence: coverage.evidence.map((e) => withPageLabel(doc, e)),
+    elements: coverage.elements.map((e) => ({ id: e.id, label: e.label, found: e.found, ...(e.optional ? { optional: true } : {}) })),
+  }));
+  return {
+    path: doc.path,
+    format: doc.format,
+    period: period
+      ? { start: period.start, end: period.end, source: period.basis, line: period.line, column: period.column, page: period.page, text: period.text }
+      : null,
+    editions: editions.map((e) => e.pack.edition),
+    editionDetails: editions.map((e) => ({ id: e.pack.edition, framework: e.pack.framework, title: e.pack.title, reason: e.reason })),
+    issuer,
+    pages: doc.pages.length,
+    items,
+    facts: [],
+    findings: applySeverities(sortFindings(findings.map((f) => withPageLabel(doc, f))), options.rules ?? {}),
+  };
+}
+
+function withPageLabel<T extends { page?: number }>(doc: ReportDocument, located: T): T {
+  if (located.page === undefined) return located;
+  const label = doc.pages[located.page - 1]?.label;
+  return label !== undefined && 'section' in located ? { ...located, pageLabel: label } : located;
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || (a.item ?? '').localeCompare(b.item ?? ''));
+}
+
+function applySeverities(findings: Finding[], overrides: Record<string, Severity | 'off'>): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const o = overrides[f.ruleId];
+    if (o === 'off') continue;
+    out.push(o ? { ...f, severity: o } : f);
+  }
+  return out;
+}
+
+function summarise(files: FileResult[], rules: RuleSet): Result {
+  const summary = { errors: 0, warnings: 0, infos: 0, files: files.length, failedFiles: 0 };
+  for (const f of files) {
+    if (f.error) summary.failedFiles++;
+    for (const x of f.findings) {
+      if (x.severity === 'error') summary.errors++;
+      else if (x.severity === 'warning') summary.warnings++;
+      else summary.infos++;
+    }
+  }
+  return { tool: { name: 'esglint', version, rulesHash: rules.hash }, files, summary };
+}

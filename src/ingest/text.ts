@@ -1,0 +1,249 @@
+import { DocumentBuilder } from '../document/build.js';
+import type { Page, ReportDocument, Segment, TableRow } from '../document/types.js';
+import { hasCjk } from '../util/normalize.js';
+
+/**
+ * Reads text extracted from a PDF: wrapped lines, headings as short lines, tables flattened
+ * to "label unit value value…" lines, pages separated by form feeds (or marked by a
+ * `pageMarker` pattern, or by the single leading space some extractors put on a page's
+ * first line).
+ */
+export interface TextOptions {
+  pageMarker?: RegExp;
+}
+
+interface Line {
+  no: number;
+  text: string;
+  column: number;
+  page?: number;
+  pageStart: boolean;
+  kind: 'blank' | 'furniture' | 'heading' | 'row' | 'text' | 'bullet';
+}
+
+const TERMINAL = /[。！？!?；;:：]$|[.](?:["”’)）]?)$/;
+const CONTINUES = /[，,、（(《「『“‘\-–]$/;
+const VALUE_TOKEN = /^(?:[-−–]?[\d,]+(?:\.\d+)?%?\d*|\/|-|—|–|n\/?a|不適用|不适用|無|无|nil)$/i;
+const BULLET = /^[•●○■□◆◇▪▫·‧∙*-]\s*/;
+const PAGE_NUMBER = /^\d{1,3}$/;
+
+/** Display width: CJK counts double, the way a page lays it out. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function valueTokenCount(text: string): number {
+  const tokens = text.trim().split(/\s+/);
+  let count = 0;
+  for (let i = tokens.length - 1; i >= 0 && VALUE_TOKEN.test(tokens[i]); i--) count++;
+  return count;
+}
+
+function isRow(text: string): boolean {
+  const tokens = text.trim().split(/\s+/);
+  const values = valueTokenCount(text);
+  return values >= 2 && tokens.length > values;
+}
+
+function detectPages(lines: string[], options: TextOptions): { starts: boolean[]; formFeeds: boolean } {
+  const starts = lines.map(() => false);
+  if (lines.some((l) => l.includes('\f'))) {
+    lines.forEach((l, i) => (starts[i] = l.includes('\f')));
+    return { starts, formFeeds: true };
+  }
+  if (options.pageMarker) {
+    lines.forEach((l, i) => (starts[i] = options.pageMarker!.test(l)));
+    return { starts, formFeeds: false };
+  }
+  const nonEmpty = lines.filter((l) => l.trim() !== '').length;
+  const marked = lines.map((l) => /^ \S/.test(l));
+  const count = marked.filter(Boolean).length;
+  if (count >= 2 && count <= nonEmpty * 0.2) {
+    marked.forEach((m, i) => (starts[i] = m));
+  }
+  return { starts, formFeeds: false };
+}
+
+export function readText(path: string, source: string, options: TextOptions = {}): ReportDocument {
+  const rawLines = source.split('\n');
+  const { starts } = detectPages(rawLines, options);
+  const hasPages = starts.some(Boolean);
+  const pages: Page[] = hasPages ? [{ index: 1, startLine: 1 }] : [];
+  let page = hasPages ? 1 : 0;
+  let seenContent = false;
+
+  const lines: Line[] = rawLines.map((raw, i) => {
+    if (starts[i] && seenContent) {
+      page++;
+      pages.push({ index: page, startLine: i + 1 });
+    }
+    const withoutFeeds = raw.replace(/\f/g, '');
+    if (withoutFeeds.trim() !== '') seenContent = true;
+    const lead = withoutFeeds.length - withoutFeeds.trimStart().length;
+    const column = 1 + lead + (raw.length - withoutFeeds.length);
+    const text = withoutFeeds.trim();
+    return { no: i + 1, text, column, page: hasPages ? page : undefined, pageStart: starts[i], kind: text ? 'text' : 'blank' };
+  });
+
+  markFurniture(lines, pages);
+  classify(lines);
+  return build(path, rawLines.map((l) => l.replace(/\f/g, '')), lines, pages);
+}
+
+/** Running headers, navigation bars and printed page numbers are furniture, not content. */
+function markFurniture(lines: Line[], pages: Page[]): void {
+  const seen = new Map<string, Set<number>>();
+  for (const l of lines) {
+    if (l.kind === 'blank' || /\d/.test(l.text) || l.text.length > 80) continue;
+    const key = l.text.replace(/\s+/g, ' ');
+    const set = seen.get(key) ?? new Set<number>();
+    set.add(l.page ?? l.no);
+    seen.set(key, set);
+  }
+  const threshold = pages.length >= 6 ? Math.max(3, Math.floor(pages.length * 0.15)) : 4;
+  for (const l of lines) {
+    if (l.kind === 'blank') continue;
+    const key = l.text.replace(/\s+/g, ' ');
+    if ((seen.get(key)?.size ?? 0) >= threshold) l.kind = 'furniture';
+    else if (PAGE_NUMBER.test(l.text) && l.page !== undefined && isolated(lines, l)) {
+      l.kind = 'furniture';
+      const p = pages[l.page - 1];
+      if (p && p.label === undefined) p.label = l.text;
+    }
+  }
+}
+
+/** A number alone on its line, with no table row right before or after it. */
+function isolated(lines: Line[], l: Line): boolean {
+  const near = (step: number): Line | undefined => {
+    for (let i = l.no - 1 + step; i >= 0 && i < lines.length; i += step) {
+      if (lines[i].kind !== 'blank') return lines[i];
+    }
+    return undefined;
+  };
+  const before = near(-1);
+  const after = near(1);
+  return !(before && isRow(before.text)) && !(after && isRow(after.text)) &&
+    !(before && /[%％]$|^[\d.,\s%]+$/.test(before.text)) && !(after && /^[\d.,\s%]+$/.test(after.text));
+}
+
+function classify(lines: Line[]): void {
+  let previous: Line | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.kind === 'furniture') continue;
+    if (isRow(l.text)) l.kind = 'row';
+    else if (BULLET.test(l.text) && l.text.length > 2) l.kind = 'bullet';
+    else if (looksLikeHeading(l, previous)) l.kind = 'heading';
+    previous = l;
+  }
+  // A short label between two table rows ("By gender") belongs to the table.
+  const content = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'furniture');
+  for (let i = 1; i < content.length - 1; i++) {
+    const l = content[i];
+    if (l.kind === 'heading' && content[i + 1].kind === 'row' && rowNearBefore(content, i)) l.kind = 'row';
+  }
+}
+
+function rowNearBefore(content: Line[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    if (content[j].kind === 'row') return true;
+    if (content[j].kind !== 'heading') return false;
+  }
+  return false;
+}
+
+function looksLikeHeading(l: Line, previous: Line | undefined): boolean {
+  const t = l.text;
+  const max = l.pageStart ? 72 : 52;
+  if (width(t) > max || t.length < 2) return false;
+  if (TERMINAL.test(t) || CONTINUES.test(t)) return false;
+  if (/^[\d\s.,%/()-]+$/.test(t)) return false;
+  if (/^[a-z]/.test(t)) return false;
+  if (/[，,。；;]/.test(t) && !l.pageStart) return false;
+  if (!previous) return true;
+  if (previous.kind === 'heading' || previous.kind === 'row' || previous.kind === 'bullet') return true;
+  if (l.page !== previous.page) return true;
+  return TERMINAL.test(previous.text);
+}
+
+function headingLevel(l: Line): number {
+  const t = l.text;
+  if (/^(第[一二三四五六七八九十百\d]+[章部篇]|part\s+[ivx\d]+|chapter\s+\d+)/i.test(t)) return 1;
+  if (/^\d+\.\d+\.\d+\s/.test(t)) return 4;
+  if (/^\d+\.\d+\s/.test(t) || /^[（(][一二三四五六七八九十]+[）)]/.test(t)) return 3;
+  if (/^[一二三四五六七八九十]+[、.]/.test(t) || /^\d+[.、]\s*\D/.test(t)) return 2;
+  if (l.pageStart) return 1;
+  return 2;
+}
+
+function joiner(prev: string, next: string): string {
+  const a = prev[prev.length - 1] ?? '';
+  const b = next[0] ?? '';
+  return hasCjk(a) || hasCjk(b) ? '' : ' ';
+}
+
+function build(path: string, rawLines: string[], lines: Line[], pages: Page[]): ReportDocument {
+  const builder = new DocumentBuilder();
+  let para: { text: string; segments: Segment[]; end: number; page?: number } | undefined;
+  let table: { rows: TableRow[]; text: string; segments: Segment[]; end: number; page?: number } | undefined;
+
+  const flushPara = () => {
+    if (para) builder.block('paragraph', para.text, para.segments, para.end, { page: para.page });
+    para = undefined;
+  };
+  const flushTable = () => {
+    if (table) builder.block('table', table.text, table.segments, table.end, { page: table.page, rows: table.rows });
+    table = undefined;
+  };
+
+  for (const l of lines) {
+    if (l.kind === 'blank' || l.kind === 'furniture') continue;
+    const segment = (offset: number): Segment => ({ offset, line: l.no, column: l.column, page: l.page });
+    if (l.kind === 'heading') {
+      flushPara();
+      flushTable();
+      builder.heading(l.text, headingLevel(l), l.no, l.column, l.page);
+      continue;
+    }
+    if (l.kind === 'row') {
+      flushPara();
+      table ??= { rows: [], text: '', segments: [], end: l.no, page: l.page };
+      const offset = table.text.length === 0 ? 0 : table.text.length + 1;
+      table.text += (table.text.length === 0 ? '' : '\n') + l.text;
+      table.segments.push(segment(offset));
+      table.rows.push({ cells: splitRow(l.text), line: l.no });
+      table.end = l.no;
+      continue;
+    }
+    flushTable();
+    if (l.kind === 'bullet') {
+      flushPara();
+      para = { text: l.text, segments: [segment(0)], end: l.no, page: l.page };
+      continue;
+    }
+    if (para && !TERMINAL.test(para.text)) {
+      const join = joiner(para.text, l.text);
+      para.text += join;
+      para.segments.push(segment(para.text.length));
+      para.text += l.text;
+      para.end = l.no;
+    } else {
+      flushPara();
+      para = { text: l.text, segments: [segment(0)], end: l.no, page: l.page };
+    }
+  }
+  flushPara();
+  flushTable();
+  return builder.finish(path, 'text', rawLines, pages);
+}
+
+/** Splits a flattened row into a label and its trailing value cells. */
+export function splitRow(text: string): string[] {
+  const tokens = text.trim().split(/\s+/);
+  const values = valueTokenCount(text);
+  const label = tokens.slice(0, tokens.length - values).join(' ');
+  return values > 0 ? [label, ...tokens.slice(tokens.length - values)] : [label];
+}

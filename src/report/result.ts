@@ -1,0 +1,90 @@
+/** TypeScript view of schemas/result.schema.json, the single source of truth. */
+import type { Framework, Obligation } from '../rules/types.js';
+import type { ItemStatus } from '../evidence/coverage.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Category = 'missing' | 'stale' | 'inconsistent' | 'draft';
+
+export interface Location {
+  line: number;
+  column: number;
+  page?: number;
+  pageLabel?: string;
+}
+
+export interface ResultEvidence extends Location {
+  section: string;
+  text: string;
+  element?: string;
+}
+
+export interface ResultItem {
+  framework: Framework;
+  edition?: string;
+  id: string;
+  title?: string;
+  obligation: Obligation;
+  status: ItemStatus;
+  evidence: ResultEvidence[];
+  elements?: { id: string; label: string; found: boolean; optional?: boolean }[];
+}
+
+export interface Fact {
+  metric: string;
+  year?: number | null;
+  value: number | null;
+  unit: string;
+  line: number;
+  column?: number;
+  page?: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  framework?: Framework;
+  item?: string;
+  message: string;
+  line: number;
+  column: number;
+  page?: number;
+  related?: Location[];
+}
+
+export interface ResultPeriod {
+  start: string;
+  end: string;
+  source?: 'range' | 'year-end' | 'split-year' | 'title-year' | 'option';
+  line?: number;
+  column?: number;
+  page?: number;
+  text?: string;
+}
+
+export interface EditionDetail {
+  id: string;
+  framework: Framework;
+  title: string;
+  reason: string;
+}
+
+export interface FileResult {
+  path: string;
+  format?: 'markdown' | 'text';
+  error?: string;
+  period: ResultPeriod | null;
+  editions: string[];
+  editionDetails?: EditionDetail[];
+  issuer?: { board?: 'main' | 'gem'; largeCap?: boolean };
+  pages?: number;
+  items: ResultItem[];
+  facts: Fact[];
+  findings: Finding[];
+}
+
+export interface Result {
+  tool: { name: 'esglint'; version: string; rulesHash?: string };
+  files: FileResult[];
+  summary: { errors: number; warnings: number; infos: number; files?: number; failedFiles?: number };
+}

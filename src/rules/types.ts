@@ -1,0 +1,91 @@
+/** Rule packs as written in rules/*.yaml (see schemas/ruleset.schema.json). */
+
+export type Framework = 'hkex' | 'gri';
+export type Obligation = 'mandatory' | 'comply-or-explain' | 'voluntary';
+
+export interface Titles {
+  en: string;
+  'zh-Hant': string;
+  'zh-Hans': string;
+}
+
+export interface ElementSpec {
+  id: string;
+  label: string;
+  /** After loading, every group is a list; in YAML a group may be one '@name'. */
+  all: string[][];
+  none?: string[];
+  window?: number;
+  number?: boolean;
+  inSection?: boolean;
+  tables?: boolean;
+  optional?: boolean;
+}
+
+export interface ObligationRule {
+  when: { board?: 'main' | 'gem'; largeCap?: boolean; periodStartFrom?: string };
+  obligation: Obligation;
+}
+
+export interface ItemSpec {
+  id: string;
+  part?: string;
+  aspect?: string;
+  kind: string;
+  title: Titles;
+  obligation: Obligation;
+  obligationRules?: ObligationRule[];
+  requirement: string;
+  evidence: {
+    sections?: string[];
+    topic?: string[];
+    elements: ElementSpec[];
+    metrics?: { id: string; breakdowns?: string[]; intensity?: boolean; years?: number }[];
+  };
+  links?: { gri?: string[]; hkex?: string[]; ifrsS2?: string[] };
+  source: string;
+  verification: string;
+}
+
+export interface RulePack {
+  framework: Framework;
+  edition: string;
+  title: string;
+  applies: { periodStartFrom?: string; periodStartBefore?: string };
+  supersedes?: string;
+  basedOn?: { edition: string; omit?: string[] };
+  source: string;
+  verification: string;
+  items: ItemSpec[];
+  /** Where the pack was read from. */
+  file: string;
+}
+
+export interface CommonVocabulary {
+  termSets: Record<string, string[]>;
+  explanation: { markers: string[]; reasons: string[]; window?: number };
+  contentIndex?: { headings?: string[]; toc?: string[] };
+}
+
+export interface MetricSpec {
+  id: string;
+  dimension: string;
+  unit: string;
+  names: { en: string[]; 'zh-Hant'?: string[]; 'zh-Hans'?: string[] };
+  breakdowns?: string[];
+  rarelyConstant?: boolean;
+  links?: { hkex?: string[]; gri?: string[] };
+}
+
+export interface MetricLexicon {
+  metrics: MetricSpec[];
+  relations?: { id: string; kind: string; total?: string; parts?: string[]; numerator?: string; denominator?: string; intensity?: string }[];
+}
+
+export interface RuleSet {
+  packs: RulePack[];
+  common: CommonVocabulary;
+  metrics: MetricLexicon;
+  /** A short hash of every file read, for caches and reports. */
+  hash: string;
+}

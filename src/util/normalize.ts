@@ -1,0 +1,79 @@
+import { Converter } from 'opencc-js/t2cn';
+
+/**
+ * Text is folded for matching only, never for display. Every fold is one code unit in,
+ * one code unit out, so an offset in the folded text is the same offset in the original.
+ */
+let toSimplified: ((s: string) => string) | undefined;
+
+function foldChar(code: number): number {
+  // Full-width ASCII variants (！ … ～) to ASCII.
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  switch (code) {
+    case 0x3000: // ideographic space
+    case 0x00a0: // no-break space
+    case 0x2002:
+    case 0x2003:
+    case 0x2009:
+      return 0x20;
+    case 0x3001: // 、
+      return 0x3001;
+    case 0x2018:
+    case 0x2019:
+      return 0x27;
+    case 0x201c:
+    case 0x201d:
+      return 0x22;
+    case 0x2013: // en dash
+    case 0x2014: // em dash
+    case 0x2212: // minus sign
+    case 0xfe63:
+      return 0x2d;
+    case 0x30fb: // katakana middle dot, used as 信・守
+    case 0xff65:
+      return 0xb7;
+    default:
+      return code;
+  }
+}
+
+function foldWidthAndCase(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    let code = foldChar(text.charCodeAt(i));
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    else if (code >= 0xc0 && code < 0x2000) {
+      const lower = String.fromCharCode(code).toLowerCase();
+      if (lower.length === 1) code = lower.charCodeAt(0);
+    }
+    out += String.fromCharCode(code);
+  }
+  return out;
+}
+
+function simplify(text: string): string {
+  const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
+  const converted = convert(text);
+  if (converted.length === text.length) return converted;
+  // A phrase conversion changed the length: fall back to character-by-character, which
+  // keeps offsets aligned.
+  let out = '';
+  for (const ch of text) {
+    const c = convert(ch);
+    out += c.length === ch.length ? c : ch;
+  }
+  return out;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** Fold text for matching: width, case, and Traditional → Simplified Chinese. */
+export function normalize(text: string): string {
+  const folded = foldWidthAndCase(text);
+  return CJK.test(folded) ? simplify(folded) : folded;
+}
+
+/** True when the text contains CJK ideographs. */
+export function hasCjk(text: string): boolean {
+  return CJK.test(text);
+}
