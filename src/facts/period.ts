@@ -128,7 +128,7 @@ function splitYear(first: number, second: number): Period | undefined {
 }
 
 const RANK: Record<DetectedPeriod['basis'], number> = { option: 0, range: 1, 'year-end': 2, 'split-year': 3, 'title-year': 4 };
-const CONTEXT = /报告期|报告期间|汇报期|时间范围|报告范围|涵盖|覆盖|reporting\s+period|covering|covers|from|period|financial\s+year|fiscal/;
+const CONTEXT = /报告期|报告期间|汇报期|时间范围|报告范围|涵盖|覆盖|reporting\s+period|covering|covers|period|financial\s+year|fiscal/;
 
 /** Finds the reporting period the report states, with where it says so. */
 export function detectPeriod(doc: ReportDocument): DetectedPeriod | undefined {
@@ -144,7 +144,9 @@ export function detectPeriod(doc: ReportDocument): DetectedPeriod | undefined {
         const period = p.build(m);
         if (!period) continue;
         const before = norm.slice(Math.max(0, m.index - 40), m.index);
-        const score = RANK[p.basis] * 10 + (CONTEXT.test(before) ? 0 : 5) + block.index / 1e6;
+        const days = (Date.parse(period.end) - Date.parse(period.start)) / 86400000;
+        const fullYear = days >= 330 && days <= 380;
+        const score = RANK[p.basis] * 10 + (CONTEXT.test(before) ? 0 : 5) + (fullYear ? 0 : 3) + block.index / 1e6;
         const pos = positionInBlock(block, m.index);
         consider({ ...period, basis: p.basis, ...pos, page: block.page, text: block.text.slice(m.index, m.index + m[0].length) }, score);
       }

@@ -88,26 +88,37 @@ export function readText(path: string, source: string, options: TextOptions = {}
   });
 
   markFurniture(lines, pages);
+  keepConsistentLabels(pages);
   classify(lines);
   return build(path, rawLines.map((l) => l.replace(/\f/g, '')), lines, pages);
 }
 
 /** Running headers, navigation bars and printed page numbers are furniture, not content. */
 function markFurniture(lines: Line[], pages: Page[]): void {
-  const seen = new Map<string, Set<number>>();
-  for (const l of lines) {
-    if (l.kind === 'blank' || /\d/.test(l.text) || l.text.length > 80) continue;
-    const key = l.text.replace(/\s+/g, ' ');
-    const set = seen.get(key) ?? new Set<number>();
-    set.add(l.page ?? l.no);
-    seen.set(key, set);
+  if (pages.length >= 3) {
+    const seen = new Map<string, Set<number>>();
+    for (const l of lines) {
+      if (l.kind === 'blank' || isRow(l.text) || /^[\d\s.,%]+$/.test(l.text) || l.text.length > 80) continue;
+      const key = l.text.replace(/\s+/g, ' ');
+      const set = seen.get(key) ?? new Set<number>();
+      set.add(l.page ?? 0);
+      seen.set(key, set);
+    }
+    const threshold = Math.max(3, Math.floor(pages.length * 0.15));
+    for (const l of lines) {
+      if (l.kind !== 'blank' && (seen.get(l.text.replace(/\s+/g, ' '))?.size ?? 0) >= threshold) l.kind = 'furniture';
+    }
   }
-  const threshold = pages.length >= 6 ? Math.max(3, Math.floor(pages.length * 0.15)) : 4;
-  for (const l of lines) {
-    if (l.kind === 'blank') continue;
-    const key = l.text.replace(/\s+/g, ' ');
-    if ((seen.get(key)?.size ?? 0) >= threshold) l.kind = 'furniture';
-    else if (PAGE_NUMBER.test(l.text) && l.page !== undefined && isolated(lines, l)) {
+  // A number alone at the edge of a page (next to the page break or to furniture) is the
+  // printed page number.
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind !== 'text' || !PAGE_NUMBER.test(l.text) || l.page === undefined) continue;
+    const before = neighbour(lines, i, -1);
+    const after = neighbour(lines, i, 1);
+    const edge = (n: Line | undefined, side: 'before' | 'after') =>
+      !n || n.kind === 'furniture' || n.page !== l.page || (side === 'after' && n.pageStart) || (side === 'before' && l.pageStart);
+    if (edge(before, 'before') || edge(after, 'after')) {
       l.kind = 'furniture';
       const p = pages[l.page - 1];
       if (p && p.label === undefined) p.label = l.text;
@@ -115,18 +126,26 @@ function markFurniture(lines: Line[], pages: Page[]): void {
   }
 }
 
-/** A number alone on its line, with no table row right before or after it. */
-function isolated(lines: Line[], l: Line): boolean {
-  const near = (step: number): Line | undefined => {
-    for (let i = l.no - 1 + step; i >= 0 && i < lines.length; i += step) {
-      if (lines[i].kind !== 'blank') return lines[i];
-    }
-    return undefined;
-  };
-  const before = near(-1);
-  const after = near(1);
-  return !(before && isRow(before.text)) && !(after && isRow(after.text)) &&
-    !(before && /[%％]$|^[\d.,\s%]+$/.test(before.text)) && !(after && /^[\d.,\s%]+$/.test(after.text));
+/**
+ * Chapter numbers ("01") can pass for page numbers; keep only labels that agree with the
+ * offset between printed and physical pages that most labels share.
+ */
+function keepConsistentLabels(pages: Page[]): void {
+  const offsets = new Map<number, number>();
+  for (const p of pages) if (p.label) offsets.set(p.index - Number(p.label), (offsets.get(p.index - Number(p.label)) ?? 0) + 1);
+  let mode: number | undefined;
+  let count = 0;
+  for (const [offset, n] of offsets) if (n > count) [mode, count] = [offset, n];
+  const labelled = pages.filter((p) => p.label).length;
+  for (const p of pages) {
+    if (p.label === undefined) continue;
+    if (labelled >= 3 && (count < 2 || p.index - Number(p.label) !== mode)) p.label = undefined;
+  }
+}
+
+function neighbour(lines: Line[], i: number, step: number): Line | undefined {
+  for (let j = i + step; j >= 0 && j < lines.length; j += step) if (lines[j].kind !== 'blank') return lines[j];
+  return undefined;
 }
 
 function classify(lines: Line[]): void {
@@ -163,6 +182,13 @@ function looksLikeHeading(l: Line, previous: Line | undefined): boolean {
   if (/^[\d\s.,%/()-]+$/.test(t)) return false;
   if (/^[a-z]/.test(t)) return false;
   if (/[，,。；;]/.test(t) && !l.pageStart) return false;
+  if (!hasCjk(t)) {
+    const words = t.split(/\s+/);
+    if (words.length > 10) return false;
+    if (/^(?:to|and|or|of|the|for|in|with|by|at|a|an|from|as|on)$/i.test(words[words.length - 1])) return false;
+    const capitalised = words.filter((w) => /^[A-Z0-9(]/.test(w)).length;
+    if (words.length > 4 && capitalised < words.length / 2) return false;
+  }
   if (!previous) return true;
   if (previous.kind === 'heading' || previous.kind === 'row' || previous.kind === 'bullet') return true;
   if (l.page !== previous.page) return true;

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { readText } from '../../src/ingest/text.js';
+import { decode } from '../../src/ingest/index.js';
+import { positionInBlock } from '../../src/document/build.js';
+
+// Two pages of PDF-extracted text: a running header on each page, a printed page number,
+// wrapped paragraph lines, and a flattened KPI table.
+const pages = [
+  'Harbour Logistics ESG Report 2024',
+  '',
+  'About this Report',
+  '',
+  'This report covers the period from 1 January 2024 to',
+  '31 December 2024 and includes all subsidiaries.',
+  '',
+  '1',
+  '\fHarbour Logistics ESG Report 2024',
+  '',
+  'Key Performance Indicators',
+  '',
+  'Indicator Unit 2023 2024',
+  'Scope 1 emissions tCO2e 120.5 110.2',
+  'By gender',
+  'Male % 60.0 58.5',
+  '',
+  '2',
+  '\fHarbour Logistics ESG Report 2024',
+  '',
+  '環境管理',
+  '',
+  '本集團致力於減少排放，並已制定',
+  '明確的減排目標。',
+  '',
+  '3',
+].join('\n');
+
+describe('text reader (PDF-extracted text)', () => {
+  const doc = readText('report.txt', pages);
+
+  it('splits pages at form feeds and reads printed page numbers', () => {
+    expect(doc.pages.map((p) => [p.index, p.startLine, p.label])).toEqual([
+      [1, 1, '1'],
+      [2, 9, '2'],
+      [3, 19, '3'],
+    ]);
+  });
+
+  it('drops running headers and page numbers from the content', () => {
+    expect(doc.blocks.some((b) => b.text.includes('Harbour Logistics ESG Report 2024'))).toBe(false);
+    expect(doc.blocks.some((b) => b.text.trim() === '2')).toBe(false);
+  });
+
+  it('takes short lines between sentences as headings', () => {
+    expect(doc.sections.slice(1).map((s) => [s.title, s.line, s.page])).toEqual([
+      ['About this Report', 3, 1],
+      ['Key Performance Indicators', 11, 2],
+      ['環境管理', 21, 3],
+    ]);
+  });
+
+  it('joins wrapped lines into one paragraph and keeps each line\'s position', () => {
+    const para = doc.blocks.find((b) => b.text.startsWith('This report covers'))!;
+    expect(para.text).toBe('This report covers the period from 1 January 2024 to 31 December 2024 and includes all subsidiaries.');
+    expect(positionInBlock(para, para.text.indexOf('31 December'))).toEqual({ line: 6, column: 1 });
+    const zh = doc.blocks.find((b) => b.text.startsWith('本集團'))!;
+    expect(zh.text).toBe('本集團致力於減少排放，並已制定明確的減排目標。');
+    expect(positionInBlock(zh, zh.text.indexOf('明確'))).toEqual({ line: 24, column: 1 });
+    expect(zh.page).toBe(3);
+  });
+
+  it('keeps flattened table rows, with label lines inside the table', () => {
+    const table = doc.blocks.find((b) => b.kind === 'table')!;
+    expect(table.rows!.map((r) => r.cells)).toEqual([
+      ['Indicator Unit', '2023', '2024'],
+      ['Scope 1 emissions tCO2e', '120.5', '110.2'],
+      ['By gender'],
+      ['Male %', '60.0', '58.5'],
+    ]);
+  });
+
+  it('detects pages from a leading-space first line when there are no form feeds', () => {
+    const body = ['Body text one.', 'More text here.', 'And more.', 'Still more.', 'Last line.'];
+    const text = [' Chapter one', ...body, ' Chapter two', ...body, ' Chapter three', ...body].join('\n');
+    const d = readText('lead.txt', text);
+    expect(d.pages.map((p) => p.startLine)).toEqual([1, 7, 13]);
+  });
+
+  it('uses a page marker pattern when given one', () => {
+    const d = readText('m.txt', '=== page ===\nalpha.\n=== page ===\nbeta.\n', { pageMarker: /^=== page ===$/ });
+    expect(d.pages.map((p) => p.startLine)).toEqual([1, 3]);
+  });
+});
+
+describe('decoding', () => {
+  it('accepts UTF-8 with a BOM and CRLF line endings', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('報告期\r\n第二行\r\n', 'utf8')]);
+    expect(decode('a.txt', bytes)).toBe('報告期\n第二行\n');
+  });
+
+  it('decodes UTF-16 with a BOM', () => {
+    const body = Buffer.from('匯報範圍\n', 'utf16le');
+    expect(decode('a.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), body]))).toBe('匯報範圍\n');
+  });
+
+  it('refuses empty, binary and non-UTF-8 input with a clear message', () => {
+    expect(() => decode('e.txt', Buffer.alloc(0))).toThrow('e.txt: the file is empty');
+    expect(() => decode('b.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toThrow('binary');
+    expect(() => decode('g.txt', Buffer.from([0xb1, 0xa8, 0xb8, 0xe6]))).toThrow('not valid UTF-8');
+    expect(() => decode('w.txt', Buffer.from('  \n\n'))).toThrow('no text');
+  });
+});
