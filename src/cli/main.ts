@@ -161,7 +161,7 @@ async function run(argv: string[], stdout: (s: string) => void, stderr: (s: stri
     } else stdout(text);
   }
   if (result.files.some((f) => f.error)) {
-    for (const f of result.files) if (f.error && outputs.every((o) => o.file)) stderr(`esglint: ${f.error}\n`);
+    for (const f of result.files) if (f.error) stderr(`esglint: ${f.error}\n`);
     return 2;
   }
   const atOrAbove = result.files.flatMap((f) => f.findings).filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failLevel]).length;

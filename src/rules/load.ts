@@ -72,6 +72,19 @@ function checkUnique(pack: RulePack, file: string): void {
   });
 }
 
+function checkRelations(lexicon: MetricLexicon, file: string): void {
+  const ids = new Set(lexicon.metrics.map((m) => m.id));
+  lexicon.relations?.forEach((r, i) => {
+    const refs: [string, string | undefined][] = [
+      ['total', r.total], ['numerator', r.numerator], ['denominator', r.denominator], ['intensity', r.intensity],
+      ...(r.parts ?? []).map((p, j): [string, string] => [`parts/${j}`, p]),
+    ];
+    for (const [key, id] of refs) {
+      if (id !== undefined && !ids.has(id)) throw new UsageError(`${file}: invalid metric lexicon: /relations/${i}/${key}: unknown metric "${id}"`);
+    }
+  });
+}
+
 /** Completes a pack that is based on another edition with that edition's items. */
 function inherit(pack: RulePack, packs: RulePack[]): RulePack {
   if (!pack.basedOn) return pack;
@@ -110,6 +123,7 @@ export function loadRules(dir: string = defaultRulesDir): RuleSet {
   const metrics = files.includes(metricsFile)
     ? (loadDataFile(display(metricsFile), 'metrics.schema.json', 'metric lexicon').data as MetricLexicon)
     : { metrics: [] };
+  checkRelations(metrics, display(metricsFile));
   const packs: RulePack[] = [];
   for (const file of files) {
     hash.update(relative(dir, file)).update(readFileSync(file));
