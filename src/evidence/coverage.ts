@@ -66,8 +66,8 @@ export class CoverageFinder {
     let explanation: ItemCoverage['explanation'];
     if (found === required.length && found > 0) status = 'addressed';
     else {
-      explanation = this.findExplanation(item);
-      if (found > 0 || elements.some((e) => e.found)) status = 'partial';
+      explanation = this.findExplanation(item, sections);
+      if (elements.some((e) => e.found)) status = 'partial';
       else if (explanation) status = 'explained';
       else if (headings.length > 0) status = 'partial';
       else status = 'missing';
@@ -149,6 +149,13 @@ export class CoverageFinder {
         }
         span = Math.max(span, Math.abs(other - offset));
       }
+      // A heading names a topic; it does not disclose it on its own.
+      if (ok && hit.block.kind === 'heading') {
+        const headingStart = this.index.blockStarts[hit.block.index];
+        const headingEnd = headingStart + hit.block.norm.length;
+        const outside = (sorted: number[]) => hasWithin(sorted, from, headingStart - 1) !== undefined || hasWithin(sorted, headingEnd, to) !== undefined;
+        if (!rest.some(outside) && !(el.number && outside(this.index.numbers()))) continue;
+      }
       if (ok && el.number) ok = hasWithin(this.index.numbers(), from, to) !== undefined;
       if (ok && none.length > 0) ok = hasWithin(none, from, to) === undefined;
       if (!ok) continue;
@@ -166,26 +173,39 @@ export class CoverageFinder {
     return true;
   }
 
-  private findExplanation(item: ItemSpec): ItemCoverage['explanation'] {
+  /**
+   * An explanation of omission: a "not applicable" marker right after the item's id, a topic
+   * term or the heading of the item's section (in the same block or the next one, as when a
+   * PDF table puts the label and its "N/A" cells on separate lines). It is considered when a
+   * reason follows close by.
+   */
+  private findExplanation(item: ItemSpec, sections: Set<number>): ItemCoverage['explanation'] {
     const { markers, reasons } = this.common.explanation;
     const window = this.common.explanation.window ?? 80;
     const markerHits = this.hits(markers);
     if (markerHits.length === 0) return undefined;
     const reasonHits = this.hits(reasons);
     const anchors: number[] = [...this.index.find(item.id)];
-    const topic = item.evidence.topic ?? [];
-    for (const offset of this.hits(topic)) {
+    for (const offset of this.hits(item.evidence.topic ?? [])) {
       if (this.index.blockAt(offset).role === 'body') anchors.push(offset);
+    }
+    for (const s of sections) {
+      const heading = this.doc.sections[s].blocks.map((b) => this.doc.blocks[b]).find((b) => b.kind === 'heading' && b.role === 'body');
+      if (heading) anchors.push(this.index.blockStarts[heading.index]);
     }
     anchors.sort((a, b) => a - b);
     let bare: ItemCoverage['explanation'];
     for (const anchor of anchors) {
       const block = this.index.blockAt(anchor);
-      const blockEnd = this.index.blockStarts[block.index] + block.norm.length;
-      const marker = hasWithin(markerHits, Math.max(anchor - 20, this.index.blockStarts[block.index]), Math.min(anchor + window, blockEnd));
+      const next = this.doc.blocks[block.index + 1];
+      const reach = next && next.role === block.role ? next : block;
+      const reachEnd = this.index.blockStarts[reach.index] + reach.norm.length;
+      const marker = hasWithin(markerHits, Math.max(anchor - 20, this.index.blockStarts[block.index]), Math.min(anchor + window, reachEnd));
       if (marker === undefined) continue;
-      const reason = hasWithin(reasonHits, marker - window, Math.min(marker + window * 2, blockEnd + window));
-      const evidence = this.evidenceAt({ offset: anchor, block });
+      const markerBlock = this.index.blockAt(marker);
+      const markerEnd = this.index.blockStarts[markerBlock.index] + markerBlock.norm.length;
+      const reason = hasWithin(reasonHits, Math.max(marker - window, this.index.blockStarts[block.index]), Math.min(marker + window * 2, markerEnd));
+      const evidence = this.evidenceAt({ offset: marker, block: markerBlock });
       if (reason !== undefined) return { evidence, reasoned: true };
       bare ??= { evidence, reasoned: false };
     }

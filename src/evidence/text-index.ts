@@ -80,8 +80,15 @@ function scan(text: string, rawTerm: string): number[] {
     if (clause && (/[.\-]/.test(text[end] ?? '') && /\d/.test(text[end + 1] ?? ''))) return false;
     return true;
   };
-  if (/\s/.test(term)) {
-    const re = new RegExp(term.split(/\s+/).map(escape).join('\\s*'), 'g');
+  // PDF extraction puts spaces between Chinese and digits or Latin ("範圍 1"), so a term that
+  // mixes scripts tolerates white space where the script changes.
+  const mixed = hasCjk(term) && /[a-z0-9]/.test(term);
+  if (/\s/.test(term) || mixed) {
+    const pattern = term
+      .split(/\s+/)
+      .map((word) => (mixed ? splitScripts(word).map(escape).join('\\s*') : escape(word)))
+      .join('\\s*');
+    const re = new RegExp(pattern, 'g');
     for (const m of text.matchAll(re)) if (accept(m.index, m.index + m[0].length)) out.push(m.index);
     return out;
   }
@@ -89,6 +96,10 @@ function scan(text: string, rawTerm: string): number[] {
     if (accept(i, i + term.length)) out.push(i);
   }
   return out;
+}
+
+function splitScripts(word: string): string[] {
+  return word.match(/[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+/g) ?? [word];
 }
 
 /** Index of the first value >= target in a sorted array. */
