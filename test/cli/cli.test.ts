@@ -68,6 +68,16 @@ describe('esglint check: exit codes and formats', () => {
     expect(r.files[0].editions[0]).not.toBe('hkex-esg-2020');
   });
 
+  it('a report with no period is a finding, not a crash, and the latest edition is used', () => {
+    const dir = tmp();
+    const file = join(dir, 'undated.md');
+    writeFileSync(file, '# Sustainability at Harbour Co\n\nWe care about the environment.\n');
+    const result = JSON.parse(esglint(['check', file, '-f', 'json', '--framework', 'hkex', '--no-config']).stdout);
+    expect(result.files[0].period).toBeNull();
+    expect(result.files[0].editionDetails[0].reason).toContain('no reporting period was found');
+    expect(result.files[0].findings.find((f: { ruleId: string }) => f.ruleId === 'missing/reporting-period')).toMatchObject({ severity: 'warning', line: 1 });
+  });
+
   it('reads a config found upward from the working directory, with severity overrides', () => {
     const dir = tmp();
     const nested = join(dir, 'a', 'b');
