@@ -4,7 +4,8 @@ import { assignRoles } from './document/roles.js';
 import type { ReportDocument } from './document/types.js';
 import { CoverageFinder } from './evidence/coverage.js';
 import { detectPeriod, parsePeriodOption, type DetectedPeriod } from './facts/period.js';
-import { missingChecks, type CoveredItem } from './checks/missing.js';
+import { CHECKS } from './checks/index.js';
+import type { CheckContext, CoveredItem } from './checks/context.js';
 import { loadRules } from './rules/load.js';
 import { chooseEditions, obligationOf, type Issuer } from './rules/editions.js';
 import type { Framework, RuleSet } from './rules/types.js';
@@ -73,17 +74,8 @@ export function checkDocument(doc: ReportDocument, rules: RuleSet, options: Chec
       covered.push({ coverage: finder.cover(pack, item), obligation: obligationOf(item, issuer, period) });
     }
   }
-  const findings: Finding[] = [...missingChecks(covered)];
-  if (!period) {
-    findings.push({
-      ruleId: 'missing/reporting-period',
-      category: 'missing',
-      severity: 'warning',
-      message: 'No reporting period was found in the report (e.g. "covering 1 January 2024 to 31 December 2024"); state it, or pass --period.',
-      line: 1,
-      column: 1,
-    });
-  }
+  const ctx: CheckContext = { doc, rules, period, detectedPeriod: detected, editions, issuer, covered, finder, facts: [] };
+  const findings: Finding[] = CHECKS.flatMap((run) => run(ctx));
   const items: ResultItem[] = covered.map(({ coverage, obligation }) => ({
     framework: coverage.pack.framework,
     edition: coverage.pack.edition,
@@ -105,7 +97,7 @@ export function checkDocument(doc: ReportDocument, rules: RuleSet, options: Chec
     issuer,
     pages: doc.pages.length,
     items,
-    facts: [],
+    facts: ctx.facts,
     findings: applySeverities(sortFindings(findings.map((f) => withPageLabel(doc, f))), options.rules ?? {}),
   };
 }

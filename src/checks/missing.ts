@@ -1,11 +1,6 @@
-import type { ItemCoverage } from '../evidence/coverage.js';
 import type { Obligation } from '../rules/types.js';
 import type { Finding, Severity } from '../report/result.js';
-
-export interface CoveredItem {
-  coverage: ItemCoverage;
-  obligation: Obligation;
-}
+import type { CheckContext } from './context.js';
 
 /** Severity of an item that is not addressed, by its obligation. */
 function severityFor(obligation: Obligation, status: 'missing' | 'partial'): Severity {
@@ -21,9 +16,19 @@ function describeObligation(o: Obligation): string {
  * The `missing` family: items not addressed, addressed in part, or omitted with a bare
  * "N/A" instead of a considered reason.
  */
-export function missingChecks(items: CoveredItem[]): Finding[] {
+export function missingChecks(ctx: CheckContext): Finding[] {
   const findings: Finding[] = [];
-  for (const { coverage, obligation } of items) {
+  if (!ctx.period) {
+    findings.push({
+      ruleId: 'missing/reporting-period',
+      category: 'missing',
+      severity: 'warning',
+      message: 'No reporting period was found in the report (e.g. "covering 1 January 2024 to 31 December 2024"); state it, or pass --period.',
+      line: 1,
+      column: 1,
+    });
+  }
+  for (const { coverage, obligation } of ctx.covered) {
     const { item, status, pack } = coverage;
     const where = coverage.evidence[0] ?? coverage.headings[0];
     const label = `${item.id} (${item.title.en})`;

@@ -1,0 +1,29 @@
+import type { ReportDocument } from '../document/types.js';
+import type { CoverageFinder, ItemCoverage } from '../evidence/coverage.js';
+import type { DetectedPeriod } from '../facts/period.js';
+import type { ChosenEdition, Issuer } from '../rules/editions.js';
+import type { Obligation, RuleSet } from '../rules/types.js';
+import type { Fact, Finding } from '../report/result.js';
+
+export interface CoveredItem {
+  coverage: ItemCoverage;
+  obligation: Obligation;
+}
+
+/** Everything a check may read. Checks never re-parse the document. */
+export interface CheckContext {
+  doc: ReportDocument;
+  rules: RuleSet;
+  /** The period in force: given as an option, else detected. */
+  period?: DetectedPeriod;
+  /** The period the report states, even when an option overrides it. */
+  detectedPeriod?: DetectedPeriod;
+  editions: ChosenEdition[];
+  issuer: Issuer;
+  covered: CoveredItem[];
+  finder: CoverageFinder;
+  facts: Fact[];
+}
+
+/** A check family: reads the context, returns findings. */
+export type Check = (ctx: CheckContext) => Finding[];

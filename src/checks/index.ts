@@ -1,0 +1,5 @@
+import type { Check } from './context.js';
+import { missingChecks } from './missing.js';
+
+/** Every check family, in the order their findings are produced (they are sorted later). */
+export const CHECKS: Check[] = [missingChecks];
