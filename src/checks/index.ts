@@ -1,5 +1,6 @@
 import type { Check } from './context.js';
 import { missingChecks } from './missing.js';
+import { contentIndexChecks } from './content-index.js';
 
 /** Every check family, in the order their findings are produced (they are sorted later). */
-export const CHECKS: Check[] = [missingChecks];
+export const CHECKS: Check[] = [missingChecks, contentIndexChecks];

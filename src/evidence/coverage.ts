@@ -34,6 +34,12 @@ export interface ItemCoverage {
 }
 
 const DEFAULT_WINDOW = 160;
+
+/** A run of blocks, [from, to) by block index. */
+export interface BlockRange {
+  from: number;
+  to: number;
+}
 const EXCERPT = 160;
 
 interface Hit {
@@ -50,7 +56,26 @@ export class CoverageFinder {
     this.index = new TextIndex(doc);
   }
 
-  cover(pack: RulePack, item: ItemSpec): ItemCoverage {
+  /**
+   * Where the document addresses the item. With `scope`, only blocks in [from, to) count —
+   * used to test what a content index claims about one section.
+   */
+  cover(pack: RulePack, item: ItemSpec, scope?: BlockRange): ItemCoverage {
+    this.scope = scope;
+    try {
+      return this.coverInScope(pack, item);
+    } finally {
+      this.scope = undefined;
+    }
+  }
+
+  private scope: BlockRange | undefined;
+
+  private inScope(block: Block): boolean {
+    return !this.scope || (block.index >= this.scope.from && block.index < this.scope.to);
+  }
+
+  private coverInScope(pack: RulePack, item: ItemSpec): ItemCoverage {
     const sections = this.sectionsNaming(item.evidence.sections ?? []);
     const elements: ElementResult[] = [];
     const evidence: Evidence[] = [];
@@ -113,7 +138,7 @@ export class CoverageFinder {
   }
 
   private usable(hit: Hit, el: ElementSpec, sections: Set<number>): boolean {
-    if (hit.block.role !== 'body') return false;
+    if (hit.block.role !== 'body' || !this.inScope(hit.block)) return false;
     if (el.tables && hit.block.kind !== 'table') return false;
     if (el.inSection && !sections.has(hit.block.section)) return false;
     return true;
@@ -137,8 +162,13 @@ export class CoverageFinder {
     for (const offset of first) {
       const hit = { offset, block: this.index.blockAt(offset) };
       if (!this.usable(hit, el, sections)) continue;
-      const from = offset - window;
-      const to = offset + window;
+      let from = offset - window;
+      let to = offset + window;
+      if (el.sentence) {
+        const sentence = this.index.sentenceAt(offset);
+        from = Math.max(from, sentence.start);
+        to = Math.min(to, sentence.end);
+      }
       let span = 0;
       let ok = true;
       for (const group of rest) {
@@ -185,13 +215,14 @@ export class CoverageFinder {
     const markerHits = this.hits(markers);
     if (markerHits.length === 0) return undefined;
     const reasonHits = this.hits(reasons);
-    const anchors: number[] = [...this.index.find(item.id)];
+    const anchors: number[] = this.index.find(item.id).filter((o) => this.inScope(this.index.blockAt(o)));
     for (const offset of this.hits(item.evidence.topic ?? [])) {
-      if (this.index.blockAt(offset).role === 'body') anchors.push(offset);
+      const block = this.index.blockAt(offset);
+      if (block.role === 'body' && this.inScope(block)) anchors.push(offset);
     }
     for (const s of sections) {
       const heading = this.doc.sections[s].blocks.map((b) => this.doc.blocks[b]).find((b) => b.kind === 'heading' && b.role === 'body');
-      if (heading) anchors.push(this.index.blockStarts[heading.index]);
+      if (heading && this.inScope(heading)) anchors.push(this.index.blockStarts[heading.index]);
     }
     anchors.sort((a, b) => a - b);
     let bare: ItemCoverage['explanation'];
@@ -217,7 +248,7 @@ export class CoverageFinder {
     for (const s of [...sections].sort((a, b) => a - b)) {
       const section = this.doc.sections[s];
       const heading = section.blocks.map((b) => this.doc.blocks[b]).find((b) => b.kind === 'heading');
-      if (!heading || heading.role !== 'body') continue;
+      if (!heading || heading.role !== 'body' || !this.inScope(heading)) continue;
       if (section.parent !== null && sections.has(section.parent) && this.doc.format === 'markdown') continue;
       out.push(this.evidenceAt({ offset: this.index.blockStarts[heading.index], block: heading }));
       if (out.length >= 3) break;

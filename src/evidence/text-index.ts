@@ -43,6 +43,20 @@ export class TextIndex {
     return found;
   }
 
+  private sentenceEnds?: number[];
+
+  /** The sentence around an offset, as [start, end): bounded by 。！？!? or '. ' and by blocks. */
+  sentenceAt(offset: number): { start: number; end: number } {
+    if (!this.sentenceEnds) {
+      this.sentenceEnds = [];
+      for (const m of this.text.matchAll(/[。！？!?\n]|\.(?=\s)/g)) this.sentenceEnds.push(m.index);
+    }
+    const i = lowerBound(this.sentenceEnds, offset);
+    const start = i > 0 ? this.sentenceEnds[i - 1] + 1 : 0;
+    const end = i < this.sentenceEnds.length ? this.sentenceEnds[i] : this.text.length;
+    return { start, end };
+  }
+
   /** Offsets of every figure (a digit run) in the document. */
   numbers(): number[] {
     if (!this.numberOffsets) {

@@ -176,7 +176,7 @@ function rowNearBefore(content: Line[], i: number): boolean {
 
 function looksLikeHeading(l: Line, previous: Line | undefined): boolean {
   const t = l.text;
-  const max = l.pageStart ? 72 : 52;
+  const max = l.pageStart ? 72 : 60;
   if (width(t) > max || t.length < 2) return false;
   if (TERMINAL.test(t) || CONTINUES.test(t)) return false;
   if (/^[\d\s.,%/()-]+$/.test(t)) return false;

@@ -17,6 +17,7 @@ export interface ElementSpec {
   none?: string[];
   window?: number;
   number?: boolean;
+  sentence?: boolean;
   inSection?: boolean;
   tables?: boolean;
   optional?: boolean;
@@ -42,6 +43,8 @@ export interface ItemSpec {
     elements: ElementSpec[];
     metrics?: { id: string; breakdowns?: string[]; intensity?: boolean; years?: number }[];
   };
+  /** How a content index names the item when it gives no id. */
+  index?: string[];
   links?: { gri?: string[]; hkex?: string[]; ifrsS2?: string[] };
   source: string;
   verification: string;
@@ -64,7 +67,7 @@ export interface RulePack {
 export interface CommonVocabulary {
   termSets: Record<string, string[]>;
   explanation: { markers: string[]; reasons: string[]; window?: number };
-  contentIndex?: { headings?: string[]; toc?: string[] };
+  contentIndex?: { headings?: string[]; toc?: string[]; deleted?: string[] };
 }
 
 export interface MetricSpec {

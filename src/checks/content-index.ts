@@ -1,0 +1,158 @@
+import type { ReportDocument } from '../document/types.js';
+import type { BlockRange, ItemCoverage } from '../evidence/coverage.js';
+import { parseContentIndexes, type IndexClaim } from '../evidence/content-index.js';
+import type { Finding } from '../report/result.js';
+import type { CheckContext, CoveredItem } from './context.js';
+
+/**
+ * The `content-index` family: what the report's own index claims, checked against the body.
+ * A claimed section must exist and address the clause; a clause the body addresses should be
+ * in the index; an index must not mark as deleted a clause the applicable edition requires.
+ */
+export function contentIndexChecks(ctx: CheckContext): Finding[] {
+  const packs = ctx.editions.map((e) => e.pack);
+  const claims = parseContentIndexes(ctx.doc, packs, {
+    deletedMarkers: ctx.rules.common.contentIndex?.deleted ?? [],
+    notApplicableMarkers: ctx.rules.common.explanation.markers,
+  });
+  if (claims.length === 0) return [];
+  const byId = new Map<string, CoveredItem>();
+  for (const c of ctx.covered) if (c.coverage.pack.framework === 'hkex') byId.set(c.coverage.item.id, c);
+  const findings: Finding[] = [];
+  const claimed = new Set<string>();
+
+  for (const claim of claims) {
+    const ids = claim.marked?.kind === 'deleted' ? withChildren(claim.ids, [...byId.keys()]) : claim.ids;
+    ids.forEach((id) => claimed.add(id));
+    const present = ids.filter((id) => byId.has(id));
+    if (present.length === 0) continue;
+    if (claim.marked?.kind === 'deleted') {
+      findings.push(markedDeleted(claim, present, ctx, byId));
+      continue;
+    }
+    if (claim.marked) continue;
+    for (const name of claim.sections.filter((s) => s.sections.length === 0)) {
+      findings.push({
+        ruleId: 'inconsistent/index-section-not-found',
+        category: 'inconsistent',
+        severity: 'warning',
+        framework: 'hkex',
+        item: present[0],
+        message: `The content index points ${present.join(', ')} to "${name.name}", but the report has no section with that heading.`,
+        line: claim.line,
+        column: claim.column,
+        page: claim.page,
+      });
+    }
+    const resolved = claim.sections.flatMap((s) => s.sections);
+    if (resolved.length === 0) continue;
+    const ranges = [...new Set(resolved)].map((s) => extent(ctx.doc, s, claim.pages));
+    for (const id of present) {
+      const covered = byId.get(id)!;
+      if (ranges.some((r) => supports(ctx.finder.cover(covered.coverage.pack, covered.coverage.item, r)))) continue;
+      const names = claim.sections.filter((s) => s.sections.length > 0).map((s) => `"${s.name}"`).join(', ');
+      const elsewhere = covered.coverage.evidence.find((e) => e.element !== undefined);
+      findings.push({
+        ruleId: 'inconsistent/index-claim-unsupported',
+        category: 'inconsistent',
+        severity: 'warning',
+        framework: 'hkex',
+        item: id,
+        message: `The content index says ${names}${claim.pages.length ? ` (p. ${pageList(claim.pages)})` : ''} addresses ${id}, but nothing there addresses it${elsewhere ? `; the report addresses it at line ${elsewhere.line} instead` : ''}.`,
+        line: claim.line,
+        column: claim.column,
+        page: claim.page,
+        related: [
+          ...resolved.slice(0, 3).map((s) => ({ line: ctx.doc.sections[s].line, column: ctx.doc.sections[s].column, ...(ctx.doc.sections[s].page ? { page: ctx.doc.sections[s].page } : {}) })),
+          ...(elsewhere ? [{ line: elsewhere.line, column: elsewhere.column, ...(elsewhere.page ? { page: elsewhere.page } : {}) }] : []),
+        ],
+      });
+    }
+  }
+
+  if (claims.length >= 5) {
+    const first = claims[0];
+    for (const [id, covered] of byId) {
+      if (claimed.has(id) || (covered.coverage.status !== 'addressed' && covered.coverage.status !== 'partial')) continue;
+      const at = covered.coverage.evidence[0];
+      findings.push({
+        ruleId: 'inconsistent/index-omits-clause',
+        category: 'inconsistent',
+        severity: 'info',
+        framework: 'hkex',
+        item: id,
+        message: `The report addresses ${id} (line ${at?.line ?? '?'}), but its content index does not list it.`,
+        line: first.line,
+        column: first.column,
+        page: first.page,
+        related: at ? [{ line: at.line, column: at.column, ...(at.page ? { page: at.page } : {}) }] : [],
+      });
+    }
+  }
+  return findings;
+}
+
+function withChildren(ids: string[], all: string[]): string[] {
+  return [...new Set(ids.flatMap((id) => [id, ...all.filter((other) => other.startsWith(`${id}.`))]))];
+}
+
+function markedDeleted(claim: IndexClaim, ids: string[], ctx: CheckContext, byId: Map<string, CoveredItem>): Finding {
+  const pack = byId.get(ids[0])!.coverage.pack;
+  const period = ctx.period ? `the reporting period starting ${ctx.period.start}` : 'the report';
+  const body = ids.map((id) => byId.get(id)!.coverage).find((c) => c.status === 'addressed');
+  return {
+    ruleId: 'inconsistent/index-marks-required-clause',
+    category: 'inconsistent',
+    severity: 'warning',
+    framework: 'hkex',
+    item: ids[0],
+    message: `The content index marks ${ids.join(', ')} as deleted ("${claim.marked!.text}"), but ${period} is held against ${pack.edition}, which still requires ${ids.length > 1 ? 'them' : 'it'}${body ? `; the report does address ${body.item.id} at line ${body.evidence[0]?.line}` : ''}. Index ${ids.length > 1 ? 'them' : 'it'} with ${ids.length > 1 ? 'their' : 'its'} location or a considered explanation.`,
+    line: claim.line,
+    column: claim.column,
+    page: claim.page,
+    related: body?.evidence[0] ? [{ line: body.evidence[0].line, column: body.evidence[0].column, ...(body.evidence[0].page ? { page: body.evidence[0].page } : {}) }] : [],
+  };
+}
+
+/** A claim holds when an element of the item, or an explanation, is found in the section. */
+function supports(coverage: ItemCoverage): boolean {
+  return coverage.elements.some((e) => e.found) || coverage.status === 'explained';
+}
+
+/**
+ * The blocks a claimed section spans: its subtree in Markdown; in flat PDF text, from its
+ * heading over as many pages as the index cites (plus one), or to the next top-level heading.
+ */
+function extent(doc: ReportDocument, sectionIndex: number, pages: number[]): BlockRange {
+  const section = doc.sections[sectionIndex];
+  const from = section.blocks[0] ?? 0;
+  let to = doc.blocks.length;
+  if (doc.format === 'markdown') {
+    for (let s = sectionIndex + 1; s < doc.sections.length; s++) {
+      if (doc.sections[s].level <= section.level && doc.sections[s].blocks.length > 0) {
+        to = doc.sections[s].blocks[0];
+        break;
+      }
+    }
+    return { from, to };
+  }
+  const span = pages.length > 0 ? Math.max(...pages) - Math.min(...pages) : 0;
+  const startPage = doc.blocks[from]?.page;
+  for (let b = from + 1; b < doc.blocks.length; b++) {
+    const block = doc.blocks[b];
+    if (block.role !== 'body') {
+      to = b;
+      break;
+    }
+    if (startPage !== undefined && block.page !== undefined ? block.page > startPage + span + 1 : block.kind === 'heading' && doc.sections[block.section].level <= 1) {
+      to = b;
+      break;
+    }
+  }
+  return { from, to };
+}
+
+function pageList(pages: number[]): string {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  return sorted.length > 1 && sorted[sorted.length - 1] - sorted[0] === sorted.length - 1 ? `${sorted[0]}–${sorted[sorted.length - 1]}` : sorted.join(', ');
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/index.js';
+import { ingestText } from '../../src/ingest/index.js';
+import { assignRoles } from '../../src/document/roles.js';
+import { loadRules } from '../../src/rules/load.js';
+import { parseContentIndexes } from '../../src/evidence/content-index.js';
+import { fixture, hasSharedReport, sharedReport } from '../helpers/run.js';
+
+function claimsOf(file: string) {
+  const rules = loadRules();
+  const doc = ingestText(file, readFileSync(file, 'utf8'), file.endsWith('.md') ? 'markdown' : 'text');
+  assignRoles(doc, { indexHeadings: rules.common.contentIndex!.headings!, tocHeadings: rules.common.contentIndex!.toc! });
+  const pack = rules.packs.find((p) => p.edition === 'hkex-esg-2020')!;
+  return parseContentIndexes(doc, [pack], { deletedMarkers: rules.common.contentIndex!.deleted!, notApplicableMarkers: rules.common.explanation.markers });
+}
+
+async function indexFindings(file: string) {
+  const result = await check([file], { frameworks: ['hkex'] });
+  return result.files[0].findings.filter((f) => f.category === 'inconsistent').map((f) => ({ ruleId: f.ruleId, item: f.item, line: f.line }));
+}
+
+describe('parsing a content index', () => {
+  it('reads a GFM index with id ranges, Part B labels and section cells', () => {
+    const claims = claimsOf(fixture('en', 'complete-2024.md'));
+    expect(claims[0]).toMatchObject({ ids: ['MDR-governance'], line: 235 });
+    expect(claims[1].ids).toEqual(['MDR-materiality', 'MDR-quantitative', 'MDR-consistency']);
+    expect(claims.find((c) => c.ids.includes('A1.3'))!.ids).toEqual(['A1', 'A1.1', 'A1.2', 'A1.3', 'A1.4', 'A1.5', 'A1.6']);
+    const b5 = claims.find((c) => c.ids.includes('B5'))!;
+    expect(b5.sections.map((s) => s.name)).toEqual(['Aspect B5']);
+    expect(b5.sections[0].sections).toHaveLength(1);
+  });
+
+  it('reads one-line rows of flattened PDF text, with pages and several sections', () => {
+    const claims = claimsOf(fixture('zh-Hant', 'complete-2024.txt'));
+    const a1 = claims.find((c) => c.ids.includes('A1.1'))!;
+    expect(a1.ids).toEqual(['A1', 'A1.1', 'A1.2', 'A1.3', 'A1.4', 'A1.5', 'A1.6']);
+    expect(a1.sections.map((s) => [s.name, s.sections.length > 0])).toEqual([['排放物', true], ['附錄一', true]]);
+    expect(a1.pages).toEqual([4, 9]);
+    expect(claims.find((c) => c.ids[0] === 'MDR-governance')).toMatchObject({ pages: [2, 3] });
+  });
+});
+
+describe('checking a content index against the body', () => {
+  it('finds each planted index error, and nothing else', async () => {
+    const findings = await indexFindings(fixture('index', 'en-index-errors.md'));
+    expect(findings).toEqual(expect.arrayContaining([
+      { ruleId: 'inconsistent/index-marks-required-clause', item: 'A1.2', line: 240 },
+      { ruleId: 'inconsistent/index-section-not-found', item: 'B4', line: 246 },
+      { ruleId: 'inconsistent/index-claim-unsupported', item: 'B8', line: 250 },
+      { ruleId: 'inconsistent/index-claim-unsupported', item: 'B8.1', line: 250 },
+      { ruleId: 'inconsistent/index-claim-unsupported', item: 'B8.2', line: 250 },
+      { ruleId: 'inconsistent/index-omits-clause', item: 'B3', line: 236 },
+      { ruleId: 'inconsistent/index-omits-clause', item: 'B3.1', line: 236 },
+      { ruleId: 'inconsistent/index-omits-clause', item: 'B3.2', line: 236 },
+    ]));
+    expect(findings).toHaveLength(8);
+  });
+
+  it.each([['en', 'complete-2024.md'], ['zh-Hant', 'complete-2024.md'], ['zh-Hans', 'complete-2024.md'], ['zh-Hant', 'complete-2024.txt']])('%s/%s: a truthful index raises nothing', async (...parts) => {
+    const findings = await indexFindings(fixture(...parts));
+    expect(findings.filter((f) => f.ruleId !== 'inconsistent/index-omits-clause')).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasSharedReport)('the shared report\'s own HKEX index', () => {
+  it('is parsed clause by clause, and its A1.2 and A4 "deleted" marks are findings under the 2020 edition', async () => {
+    const claims = claimsOf(sharedReport);
+    const ids = new Set(claims.flatMap((c) => c.ids));
+    for (const id of ['MDR-governance', 'MDR-boundary', 'A1', 'A1.1', 'A2.5', 'B1.1', 'B5.4', 'B7.1', 'B8.2']) expect(ids.has(id), id).toBe(true);
+    const b71 = claims.find((c) => c.ids.includes('B7.1'))!;
+    expect(b71.sections.map((s) => s.name)).toEqual(['杜絕貪腐與舞弊行爲', '關鍵績效表']);
+    expect(b71.sections.every((s) => s.sections.length > 0)).toBe(true);
+    const result = await check([sharedReport], { frameworks: ['hkex'] });
+    const marks = result.files[0].findings.filter((f) => f.ruleId === 'inconsistent/index-marks-required-clause');
+    expect(marks.map((f) => f.item)).toEqual(['A1.2', 'A4']);
+    expect(marks[1].message).toContain('A4, A4.1');
+    expect(marks[0].message).toContain('hkex-esg-2020');
+  });
+});
