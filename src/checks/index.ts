@@ -1,6 +1,7 @@
 import type { Check } from './context.js';
 import { missingChecks } from './missing.js';
 import { contentIndexChecks } from './content-index.js';
+import { dependencyChecks } from './dependencies.js';
 
 /** Every check family, in the order their findings are produced (they are sorted later). */
-export const CHECKS: Check[] = [missingChecks, contentIndexChecks];
+export const CHECKS: Check[] = [missingChecks, contentIndexChecks, dependencyChecks];

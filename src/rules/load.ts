@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { UsageError } from '../util/errors.js';
 import { loadDataFile } from '../util/schema.js';
 import { packageRoot } from '../util/paths.js';
+import { compileHygiene } from './hygiene.js';
 import type { CommonVocabulary, ItemSpec, MetricLexicon, RulePack, RuleSet } from './types.js';
 
 export const defaultRulesDir = join(packageRoot, 'rules');
@@ -72,6 +73,20 @@ function checkUnique(pack: RulePack, file: string): void {
   });
 }
 
+/** Dependencies must name items and elements the pack has (or inherits, checked after). */
+function checkDependencies(pack: RulePack, file: string): void {
+  if (pack.basedOn) return;
+  pack.dependencies?.forEach((d, i) => {
+    [...d.when.map((w, j): [string, typeof w] => [`/dependencies/${i}/when/${j}`, w]), [`/dependencies/${i}/then`, d.then] as [string, typeof d.then]].forEach(([pointer, ref]) => {
+      const item = pack.items.find((it) => it.id === ref.item);
+      if (!item) throw new UsageError(`${file}: invalid rule pack: ${pointer}/item: unknown item "${ref.item}"`);
+      if (ref.element && !item.evidence.elements.some((e) => e.id === ref.element)) {
+        throw new UsageError(`${file}: invalid rule pack: ${pointer}/element: item ${ref.item} has no element "${ref.element}"`);
+      }
+    });
+  });
+}
+
 function checkRelations(lexicon: MetricLexicon, file: string): void {
   const ids = new Set(lexicon.metrics.map((m) => m.id));
   lexicon.relations?.forEach((r, i) => {
@@ -100,7 +115,12 @@ function inherit(pack: RulePack, packs: RulePack[]): RulePack {
   const own = new Map(pack.items.map((item) => [item.id, item]));
   const items = base.items.filter((item) => !omit.has(item.id)).map((item) => own.get(item.id) ?? item);
   for (const item of pack.items) if (!base.items.some((b) => b.id === item.id)) items.push(item);
-  return { ...pack, items };
+  const ownDeps = new Set((pack.dependencies ?? []).map((d) => d.id));
+  const inherited = (base.dependencies ?? [])
+    .filter((d) => !ownDeps.has(d.id))
+    .map((d) => ({ ...d, when: d.when.filter((w) => !omit.has(w.item)) }))
+    .filter((d) => d.when.length > 0 && !omit.has(d.then.item));
+  return { ...pack, items, dependencies: [...inherited, ...(pack.dependencies ?? [])] };
 }
 
 const cache = new Map<string, RuleSet>();
@@ -124,10 +144,13 @@ export function loadRules(dir: string = defaultRulesDir): RuleSet {
     ? (loadDataFile(display(metricsFile), 'metrics.schema.json', 'metric lexicon').data as MetricLexicon)
     : { metrics: [] };
   checkRelations(metrics, display(metricsFile));
+  // Hygiene patterns are not framework content: a rules directory without them uses the built-in ones.
+  const hygieneFile = files.includes(join(dir, 'hygiene.yaml')) ? join(dir, 'hygiene.yaml') : join(defaultRulesDir, 'hygiene.yaml');
+  const hygiene = compileHygiene(loadDataFile(display(hygieneFile), 'hygiene.schema.json', 'hygiene rules').data, display(hygieneFile));
   const packs: RulePack[] = [];
   for (const file of files) {
     hash.update(relative(dir, file)).update(readFileSync(file));
-    if (file === commonFile || file === metricsFile) continue;
+    if (file === commonFile || file === metricsFile || file === hygieneFile) continue;
     const shown = display(file);
     const raw = loadDataFile(shown, 'ruleset.schema.json', 'rule pack').data as Omit<RulePack, 'file'>;
     const pack: RulePack = {
@@ -136,12 +159,13 @@ export function loadRules(dir: string = defaultRulesDir): RuleSet {
       items: raw.items.map((item, i) => expandItem(item, i, common, shown)),
     };
     checkUnique(pack, shown);
+    checkDependencies(pack, shown);
     if (packs.some((p) => p.edition === pack.edition)) {
       throw new UsageError(`${shown}: invalid rule pack: /edition: edition "${pack.edition}" is defined twice`);
     }
     packs.push(pack);
   }
-  const set: RuleSet = { packs: packs.map((p) => inherit(p, packs)), common, metrics, hash: hash.digest('hex').slice(0, 16) };
+  const set: RuleSet = { packs: packs.map((p) => inherit(p, packs)), common, metrics, hygiene, hash: hash.digest('hex').slice(0, 16) };
   cache.set(dir, set);
   return set;
 }

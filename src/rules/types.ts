@@ -1,4 +1,5 @@
 /** Rule packs as written in rules/*.yaml (see schemas/ruleset.schema.json). */
+import type { Hygiene } from './hygiene.js';
 
 export type Framework = 'hkex' | 'gri';
 export type Obligation = 'mandatory' | 'comply-or-explain' | 'voluntary';
@@ -50,6 +51,21 @@ export interface ItemSpec {
   verification: string;
 }
 
+export interface ElementRef {
+  item: string;
+  element?: string;
+}
+
+/** When one of `when` is found, `then` must be found too. */
+export interface Dependency {
+  id: string;
+  when: ElementRef[];
+  then: ElementRef;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  source?: string;
+}
+
 export interface RulePack {
   framework: Framework;
   edition: string;
@@ -57,6 +73,7 @@ export interface RulePack {
   applies: { periodStartFrom?: string; periodStartBefore?: string };
   supersedes?: string;
   basedOn?: { edition: string; omit?: string[] };
+  dependencies?: Dependency[];
   source: string;
   verification: string;
   items: ItemSpec[];
@@ -89,6 +106,8 @@ export interface RuleSet {
   packs: RulePack[];
   common: CommonVocabulary;
   metrics: MetricLexicon;
+  /** Stale-content and draft-hygiene patterns (rules/hygiene.yaml). */
+  hygiene: Hygiene;
   /** A short hash of every file read, for caches and reports. */
   hash: string;
 }

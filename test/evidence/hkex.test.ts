@@ -117,3 +117,21 @@ describe.skipIf(!hasSharedReport)('the shared 2024 report', () => {
     expect(f.findings.some((x) => x.ruleId === 'missing/unexplained-omission' && x.item === 'A2.5')).toBe(true);
   });
 });
+
+describe('conditional requirements from HKEX reviews (rule-pack dependencies)', () => {
+  const dependencyFindings = (f: FileResult) => f.findings.filter((x) => x.ruleId === 'missing/emission-factor-source' || x.ruleId === 'missing/targets-without-review').map((x) => x.ruleId);
+
+  it('targets without a board review of progress are flagged', async () => {
+    const f = await run(fixture('en', 'board-statement-no-review.md'));
+    expect(dependencyFindings(f)).toEqual(['missing/targets-without-review']);
+  });
+
+  it('emission figures without the source of their factors are flagged', async () => {
+    const f = await run(fixture('zh-Hant', 'missing-mdr.md'));
+    expect(dependencyFindings(f).sort()).toEqual(['missing/emission-factor-source', 'missing/targets-without-review']);
+  });
+
+  it.each(['en/complete-2024.md', 'zh-Hant/complete-2024.md', 'zh-Hans/complete-2024.md'])('%s raises neither', async (name) => {
+    expect(dependencyFindings(await run(fixture(...name.split('/'))))).toEqual([]);
+  });
+});

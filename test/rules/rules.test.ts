@@ -81,6 +81,11 @@ describe('invalid rule packs are clear errors', () => {
     expect(loadError(dir)).toContain('/items/1/id: duplicate item id "MDR-governance"');
 
     dir = copyRules();
+    file = join(dir, 'hkex', 'esg-code-2020.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('then: { item: MDR-quantitative, element: factors }', 'then: { item: MDR-quantitative, element: sources }'));
+    expect(loadError(dir)).toContain('/dependencies/0/then/element: item MDR-quantitative has no element "sources"');
+
+    dir = copyRules();
     file = join(dir, 'metrics.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('parts: [waste.hazardous, waste.non-hazardous]', 'parts: [waste.hazardous, waste.nuclear]'));
     expect(loadError(dir)).toContain('metrics.yaml: invalid metric lexicon: /relations/1/parts/1: unknown metric "waste.nuclear"');
