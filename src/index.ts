@@ -13,6 +13,8 @@ import type { FileResult, Finding, Result, ResultItem, Severity } from './report
 import { InputError, UsageError } from './util/errors.js';
 import { packageRoot } from './util/paths.js';
 import { expandInputs } from './files.js';
+import { applyBaseline, readBaseline, settleFindings } from './suppress/index.js';
+import { summarize } from './report/summary.js';
 
 export type { Result, FileResult, Finding, ResultItem } from './report/result.js';
 export type { ReportDocument } from './document/types.js';
@@ -27,6 +29,8 @@ export interface CheckOptions extends IngestOptions {
   rules?: Record<string, Severity | 'off'>;
   rulesDir?: string;
   ignorePatterns?: string[];
+  /** A baseline file (see `esglint check --baseline`): the findings it lists are accepted. */
+  baseline?: string;
 }
 
 export const version: string = JSON.parse(readFileSync(`${packageRoot}/package.json`, 'utf8')).version;
@@ -51,7 +55,8 @@ export async function check(inputs: string[], options: CheckOptions = {}): Promi
       results.push({ path, error: err.message, period: null, editions: [], items: [], facts: [], findings: [] });
     }
   }
-  return summarise(results, rules);
+  const result = summarise(results, rules);
+  return options.baseline ? applyBaseline(result, readBaseline(options.baseline)) : result;
 }
 
 /** Runs every stage after ingest on one document. */
@@ -81,6 +86,8 @@ export function checkDocument(doc: ReportDocument, rules: RuleSet, options: Chec
     edition: coverage.pack.edition,
     id: coverage.item.id,
     title: coverage.item.title.en,
+    ...(coverage.item.part ? { part: coverage.item.part } : {}),
+    ...(coverage.item.aspect ? { aspect: coverage.item.aspect } : {}),
     obligation,
     status: coverage.status,
     evidence: coverage.evidence.map((e) => withPageLabel(doc, e)),
@@ -98,7 +105,7 @@ export function checkDocument(doc: ReportDocument, rules: RuleSet, options: Chec
     pages: doc.pages.length,
     items,
     facts: ctx.facts,
-    findings: applySeverities(sortFindings(findings.map((f) => withPageLabel(doc, f))), options.rules ?? {}),
+    ...settleFindings(doc, applySeverities(sortFindings(findings.map((f) => withPageLabel(doc, f))), options.rules ?? {}), options.rules),
   };
 }
 
@@ -123,14 +130,5 @@ function applySeverities(findings: Finding[], overrides: Record<string, Severity
 }
 
 function summarise(files: FileResult[], rules: RuleSet): Result {
-  const summary = { errors: 0, warnings: 0, infos: 0, files: files.length, failedFiles: 0 };
-  for (const f of files) {
-    if (f.error) summary.failedFiles++;
-    for (const x of f.findings) {
-      if (x.severity === 'error') summary.errors++;
-      else if (x.severity === 'warning') summary.warnings++;
-      else summary.infos++;
-    }
-  }
-  return { tool: { name: 'esglint', version, rulesHash: rules.hash }, files, summary };
+  return { tool: { name: 'esglint', version, rulesHash: rules.hash }, files, summary: summarize(files) };
 }

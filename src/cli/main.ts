@@ -1,19 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { check, version, type CheckOptions } from '../index.js';
-import { findConfig, loadConfig } from './config.js';
+import { REPORT_OPTIONS, reportOptions } from './options.js';
+import { SUBCOMMANDS } from './commands.js';
+import { applyBaseline, baselineOf, DEFAULT_BASELINE, writeBaseline } from '../suppress/index.js';
 import { FORMATS, format, type FormatName } from '../report/index.js';
 import type { Result, Severity } from '../report/result.js';
-import type { Framework } from '../rules/types.js';
 import { UsageError } from '../util/errors.js';
-import { parsePeriodOption } from '../facts/period.js';
 
 const HELP = `esglint — lint ESG report drafts against the HKEX ESG Reporting Code and the GRI Standards
 
 Usage:
-  esglint check <files|dirs|globs...> [options]
+  esglint check <files|dirs|globs...> [options]   lint report drafts
+  esglint index <report> [options]                generate the HKEX or GRI content index
+  esglint explain <item>                          what a clause or disclosure requires
+  esglint rules [--framework <name>]              every item with edition and obligation
+  esglint init                                    write a commented esglint.config.yaml
+  (esglint <command> --help for each command's options)
 
-Options:
+Options of check:
   -f, --format <name>      Output format: ${FORMATS.join(', ')} (default: stylish); may repeat
   -o, --output <file>      Write the output to a file (pairs with the --format before it)
       --framework <name>   hkex or gri; may repeat (default: both)
@@ -24,6 +29,8 @@ Options:
       --no-config          Ignore config files
       --rules <dir>        Use rule packs from this directory instead of the built-in ones
       --page-marker <re>   Regular expression marking the first line of each page (text input)
+      --baseline <file>    Accept the findings listed in this baseline file
+      --update-baseline    Write every current finding to the baseline (default esglint-baseline.json)
       --quiet              Report errors only
       --max-warnings <n>   Exit 1 when there are more than n warnings
       --fail-level <lvl>   error, warning or info: exit 1 at or above this level (default: error)
@@ -58,6 +65,8 @@ export async function main(argv: string[], io: { stdout?: (s: string) => void; s
 }
 
 async function run(argv: string[], stdout: (s: string) => void, stderr: (s: string) => void): Promise<number> {
+  const subcommand = SUBCOMMANDS[argv[0]];
+  if (subcommand) return subcommand(argv.slice(1), { stdout, stderr });
   let parsed;
   try {
     parsed = parseArgs({
@@ -67,14 +76,9 @@ async function run(argv: string[], stdout: (s: string) => void, stderr: (s: stri
       options: {
         format: { type: 'string', short: 'f', multiple: true },
         output: { type: 'string', short: 'o', multiple: true },
-        framework: { type: 'string', multiple: true },
-        period: { type: 'string' },
-        board: { type: 'string' },
-        'large-cap': { type: 'boolean' },
-        config: { type: 'string' },
-        'no-config': { type: 'boolean' },
-        rules: { type: 'string' },
-        'page-marker': { type: 'string' },
+        ...REPORT_OPTIONS,
+        baseline: { type: 'string' },
+        'update-baseline': { type: 'boolean' },
         quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         'fail-level': { type: 'string' },
@@ -106,52 +110,29 @@ async function run(argv: string[], stdout: (s: string) => void, stderr: (s: stri
   if (inputs.length === 0) throw new UsageError('check needs at least one file, directory or glob');
 
   const outputs = pairOutputs(tokens ?? []);
-  const frameworks = (values.framework ?? []).map((f) => {
-    if (f !== 'hkex' && f !== 'gri') throw new UsageError(`unknown framework "${f}" (use hkex or gri)`);
-    return f as Framework;
-  });
-  if (values.period !== undefined && !parsePeriodOption(values.period)) {
-    throw new UsageError(`invalid --period "${values.period}": use a year (2024) or start..end (2024-04-01..2025-03-31)`);
-  }
-  if (values.board !== undefined && values.board !== 'main' && values.board !== 'gem') {
-    throw new UsageError(`invalid --board "${values.board}" (use main or gem)`);
-  }
   const maxWarnings = values['max-warnings'] !== undefined ? Number(values['max-warnings']) : undefined;
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`invalid --max-warnings "${values['max-warnings']}" (use a whole number ≥ 0)`);
   }
   const failLevel = (values['fail-level'] ?? 'error') as Severity;
   if (!(failLevel in SEVERITY_RANK)) throw new UsageError(`invalid --fail-level "${values['fail-level']}" (use error, warning or info)`);
-  let pageMarker: RegExp | undefined;
-  if (values['page-marker'] !== undefined) {
-    try {
-      pageMarker = new RegExp(values['page-marker']);
-    } catch (err) {
-      throw new UsageError(`invalid --page-marker: ${(err as Error).message}`);
-    }
+  const options: CheckOptions = reportOptions(values);
+  const baselineFile = values.baseline ?? (values['update-baseline'] ? DEFAULT_BASELINE : undefined);
+
+  let result = await check(inputs, { ...options, baseline: values['update-baseline'] ? undefined : baselineFile });
+  if (values['update-baseline'] && baselineFile) {
+    const baseline = baselineOf(result, baselineFile);
+    writeBaseline(baseline);
+    stderr(`esglint: wrote ${baseline.findings.reduce((n, e) => n + e.count, 0)} accepted finding(s) to ${baselineFile}\n`);
+    result = applyBaseline(result, baseline);
+  } else if (result.baseline && result.baseline.unmatched > 0) {
+    stderr(`esglint: ${result.baseline.unmatched} baseline entr${result.baseline.unmatched === 1 ? 'y matches' : 'ies match'} no finding any more; run with --update-baseline to prune\n`);
   }
-
-  const configFile = values['no-config'] ? undefined : (values.config ?? findConfig(process.cwd()));
-  const config = configFile ? loadConfig(configFile) : {};
-  const options: CheckOptions = {
-    frameworks: frameworks.length ? frameworks : config.frameworks,
-    period: values.period ?? config.period,
-    issuer: {
-      board: (values.board as 'main' | 'gem' | undefined) ?? config.issuer?.board,
-      largeCap: values['large-cap'] ?? config.issuer?.largeCap,
-    },
-    rules: config.rules,
-    rulesDir: values.rules ?? config.rulesDir,
-    ignorePatterns: config.ignorePatterns,
-    pageMarker,
-  };
-
-  let result = await check(inputs, options);
   if (values.quiet) result = errorsOnly(result);
 
   const color = values['no-color'] ? false : values.color ?? (!process.env.NO_COLOR && !!process.stdout.isTTY);
   for (const out of outputs) {
-    const text = format(out.format, result, { color: out.file ? false : color, quiet: values.quiet });
+    const text = format(out.format, result, { color: out.file ? false : color, quiet: values.quiet, failLevel, cwd: process.cwd() });
     if (out.file) {
       try {
         writeFileSync(out.file, text);
@@ -166,7 +147,10 @@ async function run(argv: string[], stdout: (s: string) => void, stderr: (s: stri
   }
   const atOrAbove = result.files.flatMap((f) => f.findings).filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failLevel]).length;
   if (atOrAbove > 0) return 1;
-  if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) return 1;
+  if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
+    stderr(`esglint: ${result.summary.warnings} warning${result.summary.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
   return 0;
 }
 

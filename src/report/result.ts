@@ -23,6 +23,8 @@ export interface ResultItem {
   edition?: string;
   id: string;
   title?: string;
+  part?: string;
+  aspect?: string;
   obligation: Obligation;
   status: ItemStatus;
   evidence: ResultEvidence[];
@@ -50,6 +52,17 @@ export interface Finding {
   column: number;
   page?: number;
   related?: Location[];
+  /** Rule, clause and the text at the finding (never its line number); matches baselines. */
+  fingerprint?: string;
+}
+
+/** A finding that a suppression comment or the baseline accepted. */
+export interface SuppressedFinding {
+  finding: Finding;
+  kind: 'inline' | 'baseline';
+  reason?: string;
+  /** Line of the suppression comment. */
+  line?: number;
 }
 
 export interface ResultPeriod {
@@ -81,10 +94,12 @@ export interface FileResult {
   items: ResultItem[];
   facts: Fact[];
   findings: Finding[];
+  suppressed?: SuppressedFinding[];
 }
 
 export interface Result {
   tool: { name: 'esglint'; version: string; rulesHash?: string };
   files: FileResult[];
-  summary: { errors: number; warnings: number; infos: number; files?: number; failedFiles?: number };
+  summary: { errors: number; warnings: number; infos: number; files?: number; failedFiles?: number; suppressed?: number };
+  baseline?: { path: string; matched: number; unmatched: number };
 }

@@ -40,6 +40,11 @@ export function formatStylish(result: Result, options: StylishOptions): string {
     }
     const counts = statusCounts(file);
     out.push(c.dim(`  items: ${counts}`));
+    const accepted = file.suppressed ?? [];
+    if (accepted.length > 0) {
+      const inline = accepted.filter((s) => s.kind === 'inline').length;
+      out.push(c.dim(`  accepted: ${inline} by suppression comments, ${accepted.length - inline} by the baseline`));
+    }
   }
   const { errors, warnings, infos } = result.summary;
   const failed = result.summary.failedFiles ?? 0;

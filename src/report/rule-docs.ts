@@ -1,0 +1,72 @@
+import type { Category } from './result.js';
+
+/** What a ruleId means and how to fix what it reports: SARIF rule help, HTML and JUnit text. */
+export interface RuleDoc {
+  summary: string;
+  help: string;
+}
+
+/**
+ * Known ruleIds. A check family that adds a ruleId adds its entry here; an unknown ruleId
+ * falls back to its category's text, so no output ever lacks help.
+ */
+export const RULE_DOCS: Record<string, RuleDoc> = {
+  'missing/item-missing': {
+    summary: 'A mandatory or comply-or-explain item is neither addressed nor explained.',
+    help: 'Disclose what the clause requires, or (for a comply-or-explain provision) state why it is not disclosed. Run `esglint explain <item>` for what the clause asks and the evidence esglint looks for.',
+  },
+  'missing/item-partial': {
+    summary: 'Some required elements of an item (a breakdown, a part of the board statement, …) were not found.',
+    help: 'The finding lists the elements not found. Add them near the rest of the disclosure, or explain their omission.',
+  },
+  'missing/unexplained-omission': {
+    summary: 'An item is marked "N/A" / 不適用 without a reason.',
+    help: 'A comply-or-explain omission needs a considered reason, e.g. "Not applicable: the Group is office-based and produces no packaging."',
+  },
+  'missing/reporting-period': {
+    summary: 'No reporting period was found in the report.',
+    help: 'State the period (e.g. "covering 1 January 2024 to 31 December 2024"), or pass --period; the edition held against depends on it.',
+  },
+  'inconsistent/index-section-not-found': {
+    summary: "The report's content index points to a section the report does not have.",
+    help: 'Correct the section name in the content index, or add the section.',
+  },
+  'inconsistent/index-claim-unsupported': {
+    summary: "The report's content index says a place addresses a clause, but nothing there does.",
+    help: 'Point the index at the place that addresses the clause, or add the disclosure there.',
+  },
+  'inconsistent/index-omits-clause': {
+    summary: "The report addresses a clause that its content index does not list.",
+    help: 'Add the clause to the content index with its location.',
+  },
+  'inconsistent/index-marks-required-clause': {
+    summary: 'The content index marks as deleted a clause the edition in force still requires.',
+    help: 'Index the clause with its location, or give a considered explanation of its omission.',
+  },
+  'draft/suppression-without-reason': {
+    summary: 'An esglint-disable comment gives no reason.',
+    help: 'Write the reason after " -- ": <!-- esglint-disable-next-line B6.1 -- the policy is in the annual report -->.',
+  },
+  'draft/unused-suppression': {
+    summary: 'An esglint-disable comment suppressed nothing.',
+    help: 'Remove the comment, or correct its ruleId or item id; a stale suppression would hide a future finding.',
+  },
+  'draft/malformed-suppression': {
+    summary: 'A comment starting with "esglint-" is not a known directive.',
+    help: 'Use esglint-disable-next-line, esglint-disable or esglint-enable.',
+  },
+};
+
+const CATEGORY_DOCS: Record<Category, RuleDoc> = {
+  missing: { summary: 'Something the framework requires is missing.', help: 'Add the disclosure, or explain its omission.' },
+  stale: { summary: 'Content left over from an earlier period or edition.', help: 'Update the text or figure to the reporting period.' },
+  inconsistent: { summary: 'Two places of the report disagree.', help: 'Make the places agree; the finding names both.' },
+  draft: { summary: 'Drafting residue (placeholders, comments, hygiene).', help: 'Finish or remove the draft text before publication.' },
+};
+
+export function ruleDoc(ruleId: string): RuleDoc {
+  const known = RULE_DOCS[ruleId];
+  if (known) return known;
+  const category = ruleId.split('/')[0] as Category;
+  return CATEGORY_DOCS[category] ?? { summary: ruleId, help: '' };
+}
