@@ -4,6 +4,7 @@ import { assignRoles } from './document/roles.js';
 import type { ReportDocument } from './document/types.js';
 import { CoverageFinder } from './evidence/coverage.js';
 import { detectPeriod, parsePeriodOption, type DetectedPeriod } from './facts/period.js';
+import { extractFacts } from './facts/index.js';
 import { CHECKS } from './checks/index.js';
 import type { CheckContext, CoveredItem } from './checks/context.js';
 import { loadRules } from './rules/load.js';
@@ -79,7 +80,7 @@ export function checkDocument(doc: ReportDocument, rules: RuleSet, options: Chec
       covered.push({ coverage: finder.cover(pack, item), obligation: obligationOf(item, issuer, period) });
     }
   }
-  const ctx: CheckContext = { doc, rules, period, detectedPeriod: detected, editions, issuer, covered, finder, facts: [] };
+  const ctx: CheckContext = { doc, rules, period, detectedPeriod: detected, editions, issuer, covered, finder, facts: extractFacts(doc, rules, period) };
   const findings: Finding[] = CHECKS.flatMap((run) => run(ctx));
   const items: ResultItem[] = covered.map(({ coverage, obligation }) => ({
     framework: coverage.pack.framework,

@@ -39,6 +39,19 @@ export interface Fact {
   line: number;
   column?: number;
   page?: number;
+  kind?: 'table' | 'highlight' | 'narrative';
+  label?: string;
+  text?: string;
+  section?: string;
+  breakdown?: Record<string, string>;
+  share?: boolean;
+  change?: { from: number; points?: boolean };
+  notReported?: boolean;
+  range?: [number, number];
+  precision?: number;
+  note?: number;
+  table?: number;
+  aligned?: 'right';
 }
 
 export interface Finding {

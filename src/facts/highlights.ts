@@ -1,0 +1,73 @@
+import type { ReportDocument } from '../document/types.js';
+import type { Fact } from './types.js';
+import { makeFact, unitFits } from './build.js';
+import { matchMetric, type Lexicon } from './lexicon.js';
+import { foldDigits, parseNumber } from './numbers.js';
+import type { StreamLine } from './stream.js';
+import { joinLabel, stripNote } from './tables.js';
+import { parseUnit } from './units.js';
+
+/**
+ * Highlight blocks: a short label line, then a line holding only a figure and its unit
+ * ("溫室氣體排放總量" / "1,044.39噸二氧化碳當量"; "Total GHG emissions" / "1,044.39 tCO2e").
+ */
+
+const VALUE_LINE = /^([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(.*)$/;
+
+export function valueLine(lex: Lexicon, text: string): { number: NonNullable<ReturnType<typeof parseNumber>>; unitText: string } | undefined {
+  const t = foldDigits(text).replace(/[*_`]/g, '').trim();
+  const m = t.match(VALUE_LINE);
+  if (!m) return undefined;
+  const unitText = m[2].trim();
+  const number = parseNumber(unitText === '%' ? `${m[1]}%` : m[1]);
+  if (!number || unitText === '' || unitText.length > 30) return undefined;
+  return { number, unitText };
+}
+
+function isLabelLine(lex: Lexicon, l: StreamLine): boolean {
+  const t = l.text.replace(/[*_`#]/g, '').trim();
+  return t.length > 0 && t.length <= 40 && !/[。；;!?！？]/.test(t) && valueLine(lex, t) === undefined;
+}
+
+const PARENTHETICAL = /^[(（][^()（）]*[)）]$/;
+
+export function readHighlights(doc: ReportDocument, lex: Lexicon, stream: StreamLine[], consumed: Set<number>, year: number | null): Fact[] {
+  const facts: Fact[] = [];
+  for (let i = 1; i < stream.length; i++) {
+    const v = stream[i];
+    if (consumed.has(i)) continue;
+    const value = valueLine(lex, v.text);
+    if (!value) continue;
+    const unit = parseUnit(lex, value.unitText);
+    if (!unit) continue;
+    const near = (a: StreamLine, b: StreamLine) => a.page === b.page && b.line - a.line <= 4 && !consumed.has(a.index);
+    const labels: StreamLine[] = [];
+    for (let j = i - 1; j >= 0 && labels.length < 2 && near(stream[j], labels[0] ?? v) && isLabelLine(lex, stream[j]); j--) labels.unshift(stream[j]);
+    if (labels.length === 0) continue;
+    const texts = labels.map((l) => stripNote(l.text.replace(/[*_`#]/g, '').trim()).name);
+    // A bracketed line ("（範圍一 + 範圍二 + 範圍三）") qualifies the label above it.
+    const candidates = PARENTHETICAL.test(texts[texts.length - 1])
+      ? texts.length === 2 ? [{ text: texts[0], at: labels[0] }] : []
+      : [{ text: texts[texts.length - 1], at: labels[labels.length - 1] }, ...(texts.length === 2 ? [{ text: joinLabel(texts), at: labels[0] }] : [])];
+    for (const c of candidates) {
+      const match = matchMetric(lex, c.text);
+      if (!match || !unitFits(match.metric, unit)) continue;
+      facts.push(
+        makeFact(doc, lex, {
+          metric: match.metric,
+          label: c.text,
+          year,
+          number: value.number,
+          unit,
+          kind: 'highlight',
+          place: { line: v.line, column: v.column, page: v.page, section: v.block.section },
+          printed: v.text.trim(),
+          order: 0,
+        }),
+      );
+      consumed.add(i);
+      break;
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,40 @@
+import type { ReportDocument } from '../document/types.js';
+import type { RuleSet } from '../rules/types.js';
+import type { Period } from './period.js';
+import type { Fact } from './types.js';
+import { compileLexicon } from './lexicon.js';
+import { lineStream } from './stream.js';
+import { Notes } from './notes.js';
+import { readMarkdownTables, readTextTables } from './tables.js';
+import { readHighlights } from './highlights.js';
+import { readNarrative } from './narrative.js';
+
+export type { Fact } from './types.js';
+export { detailOf, type FactDetail } from './types.js';
+export { compileLexicon, type Lexicon, type MetricDef } from './lexicon.js';
+
+/**
+ * Every quantitative fact of a report: table rows (GFM and the flattened tables of PDF text),
+ * highlight blocks and sentences, each with its metric, year, value, normalised unit,
+ * breakdown and location, in document order.
+ *
+ * Facts of one table share `table`; a stale-data check can compare a table's columns with
+ * `facts.filter(f => f.table === id && f.year === y)`.
+ */
+export function extractFacts(doc: ReportDocument, rules: RuleSet, period?: Period): Fact[] {
+  const lex = compileLexicon(rules.metrics);
+  const stream = lineStream(doc);
+  const notes = new Notes(stream);
+  const consumed = new Set<number>();
+  let tables = 0;
+  const nextId = () => tables++;
+  const year = period ? Number(period.end.slice(0, 4)) : null;
+  const facts: Fact[] = [
+    ...readMarkdownTables(doc, lex, notes, nextId),
+    ...readTextTables(doc, lex, stream, notes, consumed, nextId),
+  ];
+  facts.push(...readHighlights(doc, lex, stream, consumed, year));
+  const consumedLines = new Set([...consumed].map((i) => stream[i].line));
+  facts.push(...readNarrative(doc, lex, consumedLines, year));
+  return facts.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+}

@@ -1,0 +1,272 @@
+import type { Block, ReportDocument } from '../document/types.js';
+import { positionInBlock } from '../document/build.js';
+import type { Fact } from './types.js';
+import { makeFact, unitFits } from './build.js';
+import { ageGroup, matchMember, modifiersIn, occursAt, type Lexicon, type MetricDef, type NamedPhrase } from './lexicon.js';
+import { foldDigits, parseNumber, type ParsedNumber } from './numbers.js';
+import { parseUnit, type Unit } from './units.js';
+
+/**
+ * Figures in sentences: "Scope 1 emissions were 50.74 tCO2e", "廢氣排放總量爲 15.38 千克",
+ * stated changes ("汽油消耗量較去年下降 35.07%", "electricity consumption rose 12%",
+ * "doubled") and shares of a breakdown ("男性員工占比 49.20%").
+ */
+
+interface Compact {
+  text: string;
+  /** Offset in the block text of each character of `text`. */
+  map: number[];
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** The folded block text with line breaks and spaces next to CJK removed, mapped back to offsets. */
+function compact(block: Block): Compact {
+  const src = foldDigits(block.norm).replace(/\n/g, ' ');
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === ' ') {
+      const prev = text[text.length - 1];
+      let j = i + 1;
+      while (src[j] === ' ') j++;
+      const next = src[j];
+      if (prev === undefined || prev === ' ' || CJK.test(prev) || (next !== undefined && CJK.test(next)) || next === undefined) continue;
+    }
+    text += ch;
+    map.push(i);
+  }
+  return { text, map };
+}
+
+const NUMBER_AT = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
+const SENTENCE_END = /[。!?！？；;]|\.(?:\s|$)/g;
+
+function sentenceStart(text: string, at: number): number {
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    if (m.index! + m[0].length <= at) start = m.index! + m[0].length;
+    else break;
+  }
+  return start;
+}
+
+function clauseStart(text: string, at: number): number {
+  const head = text.slice(0, at);
+  const i = Math.max(...['，', ',', '；', ';', '。', '、', ':', '：'].map((d) => head.lastIndexOf(d)));
+  return Math.max(i + 1, sentenceStart(text, at));
+}
+
+const YEAR_IN_TEXT = /(?<!\d)((?:19|20)\d{2})(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[\s,，]|$))/g;
+
+/** The nearest year written before `at` in the sentence, else undefined. */
+function yearBefore(text: string, from: number, at: number): number | undefined {
+  let year: number | undefined;
+  for (const m of text.slice(from, at).matchAll(YEAR_IN_TEXT)) year = Number(m[1]);
+  return year;
+}
+
+function skipWords(text: string, at: number, words: string[], max: number): number {
+  let pos = at;
+  for (let n = 0; n < max; n++) {
+    while (text[pos] === ' ') pos++;
+    const w = words.find((k) => occursAt(text, pos, { key: k, ascii: !CJK.test(k) }));
+    if (!w) break;
+    pos += w.length;
+  }
+  while (text[pos] === ' ') pos++;
+  return pos;
+}
+
+/** The longest unit starting at `at` ("噸 / 人民幣億元", "千瓦時", "%"). */
+function unitAt(lex: Lexicon, text: string, at: number): { unit: Unit; end: number } | undefined {
+  const stop = text.slice(at, at + 28).search(/[，,。；;、)）(（]|\s(?:and|or|in|compared|from|which|while)\b/);
+  const window = text.slice(at, at + (stop < 0 ? 28 : stop));
+  for (let len = window.length; len >= 1; len--) {
+    const candidate = window.slice(0, len);
+    if (/\s$/.test(candidate)) continue;
+    const next = window[len];
+    if (next !== undefined && /[a-z0-9]/i.test(candidate[len - 1]) && /[a-z0-9]/i.test(next)) continue;
+    const unit = parseUnit(lex, candidate);
+    if (unit) return { unit, end: at + len };
+  }
+  return undefined;
+}
+
+interface Found {
+  metric: MetricDef;
+  label: string;
+  number: ParsedNumber;
+  unit?: Unit;
+  change?: Fact['change'];
+  year: number | null;
+  breakdown?: Record<string, string>;
+  share?: boolean;
+  at: number;
+}
+
+export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: Set<number>, defaultYear: number | null): Fact[] {
+  const byFirst = new Map<string, NamedPhrase<MetricDef>[]>();
+  for (const p of lex.metricNames) {
+    const list = byFirst.get(p.key[0]) ?? [];
+    list.push(p);
+    byFirst.set(p.key[0], list);
+  }
+  const facts: Fact[] = [];
+  for (const block of doc.blocks) {
+    if (block.role !== 'body' || (block.kind !== 'paragraph' && block.kind !== 'list')) continue;
+    if (!/\d/.test(block.text)) continue;
+    const c = compact(block);
+    const found: Found[] = [];
+    const text = c.text;
+    for (let pos = 0; pos < text.length; pos++) {
+      const candidates = byFirst.get(text[pos]);
+      const name = candidates?.find((p) => occursAt(text, pos, p));
+      if (!name) continue;
+      const hit = readAfterName(lex, text, pos, name, defaultYear);
+      if (hit) found.push(hit);
+      pos += name.key.length - 1;
+    }
+    found.push(...readShares(lex, text, defaultYear));
+    for (const f of found) {
+      const offset = c.map[f.at] ?? 0;
+      const where = positionInBlock(block, offset);
+      if (consumedLines.has(where.line)) continue;
+      facts.push(
+        makeFact(doc, lex, {
+          metric: f.metric,
+          label: f.label,
+          year: f.year,
+          number: f.number,
+          unit: f.unit,
+          kind: 'narrative',
+          place: { line: where.line, column: where.column, page: block.segments.find((s) => s.line === where.line)?.page ?? block.page, section: block.section },
+          breakdown: f.breakdown,
+          share: f.share,
+          change: f.change,
+          printed: f.number.text,
+          order: 0,
+        }),
+      );
+    }
+  }
+  return facts;
+}
+
+function readAfterName(lex: Lexicon, text: string, at: number, name: NamedPhrase<MetricDef>, defaultYear: number | null): Found | undefined {
+  const metric = name.target;
+  const clause = text.slice(clauseStart(text, at), at);
+  if (lex.qualifiers.some((q) => clause.includes(q))) return undefined;
+  // "纍計參訓人數" is not "參訓人數": a modifier just before the name changes the metric.
+  const nameMods = modifiersIn(lex, name.key);
+  for (const m of modifiersIn(lex, clause.slice(-6))) if (!nameMods.has(m)) return undefined;
+  let pos = at + name.key.length;
+  const paren = text.slice(pos).match(/^\s*\([^()]{0,40}\)/);
+  if (paren) pos += paren[0].length;
+  const sStart = sentenceStart(text, at);
+  const year = yearBefore(text, sStart, at) ?? defaultYear;
+  const afterLinks = skipWords(text, pos, lex.links, 3);
+  const num = text.slice(afterLinks).match(NUMBER_AT);
+  if (num && afterLinks - pos <= 14) {
+    const numEnd = afterLinks + num[0].length;
+    if (/^\s*(?:年|月|日|\d)/.test(text.slice(numEnd))) return undefined;
+    const pct = text[numEnd] === '%';
+    const number = parseNumber(pct ? `${num[0]}%` : num[0]);
+    if (!number) return undefined;
+    let unit: Unit | undefined;
+    if (pct) unit = parseUnit(lex, '%');
+    else {
+      let u = numEnd;
+      while (text[u] === ' ') u++;
+      unit = unitAt(lex, text, u)?.unit;
+    }
+    if (!unit || !unitFits(metric, unit)) return undefined;
+    return { metric, label: name.key, number, unit, year, at: afterLinks };
+  }
+  return readChange(lex, text, pos, metric, name.key, year, sStart);
+}
+
+function readChange(lex: Lexicon, text: string, from: number, metric: MetricDef, label: string, year: number | null, sStart: number): Found | undefined {
+  if (year === null) return undefined;
+  let pos = skipWords(text, from, lex.links, 1);
+  const prevBefore = skipWords(text, pos, lex.previousYear, 1);
+  const hadPrevious = prevBefore !== pos;
+  const explicitBase = text.slice(pos, pos + 16).match(/^(?:较|比|与|compared (?:with|to)|from|since|over)\s*((?:19|20)\d{2})\s*(?:年)?(?:相比)?/);
+  let base = year - 1;
+  if (explicitBase) {
+    base = Number(explicitBase[1]);
+    pos += explicitBase[0].length;
+  } else pos = prevBefore;
+  while (text[pos] === ' ') pos++;
+  const doubled = lex.doubled.find((w) => text.startsWith(w, pos));
+  const halved = lex.halved.find((w) => text.startsWith(w, pos));
+  if (doubled || halved) {
+    const number = parseNumber(doubled ? '100' : '-50')!;
+    return { metric, label, number: { ...number, halfUnit: doubled ? 10 : 5, text: doubled ?? halved! }, unit: parseUnit(lex, '%'), change: { from: base }, year, at: pos };
+  }
+  const up = lex.up.find((w) => occursAt(text, pos, { key: w, ascii: !CJK.test(w) }));
+  const down = up ? undefined : lex.down.find((w) => occursAt(text, pos, { key: w, ascii: !CJK.test(w) }));
+  if (!up && !down) return undefined;
+  pos += (up ?? down)!.length;
+  pos = skipWords(text, pos, ['了', 'by', 'of', '约', '近', 'approximately', 'about', 'around', 'nearly', 'some'], 2);
+  const num = text.slice(pos).match(NUMBER_AT);
+  if (!num) return undefined;
+  const numEnd = pos + num[0].length;
+  const rest = text.slice(numEnd);
+  const points = rest.match(/^\s*(?:个百分点|百分点|percentage points?|pp\b|ppts?\b)/);
+  if (!points && rest[0] !== '%') return undefined;
+  if (points && metric.dimension !== 'percent') return undefined;
+  const tail = text.slice(numEnd, numEnd + 24);
+  const laterBase = tail.match(/(?:compared (?:with|to)|than|from|over)\s*((?:19|20)\d{2})/);
+  if (laterBase && !explicitBase) base = Number(laterBase[1]);
+  const otherYears = [...text.slice(sStart, numEnd + 24).matchAll(YEAR_IN_TEXT)].map((m) => Number(m[1])).filter((y) => y !== year && y !== base);
+  if (!hadPrevious && !explicitBase && !laterBase && otherYears.length > 0) return undefined;
+  const parsed = parseNumber(num[0]);
+  if (!parsed) return undefined;
+  const signed = { ...parsed, value: down ? -parsed.value : parsed.value };
+  return { metric, label, number: signed, unit: parseUnit(lex, points ? 'pp' : '%'), change: { from: base, ...(points ? { points: true } : {}) }, year, at: pos };
+}
+
+const SHARE_WORDS = ['占比', '比例', '比重', '占', 'accounted for', 'made up', 'represented', 'comprised'];
+
+/** "男性員工占比 49.20%", "female employees accounted for 50.8%": a member's share of a metric. */
+function readShares(lex: Lexicon, text: string, defaultYear: number | null): Found[] {
+  const out: Found[] = [];
+  for (const noun of lex.shareNouns) {
+    let at = text.indexOf(noun.key);
+    while (at >= 0) {
+      const next = at + noun.key.length;
+      let pos = next;
+      while (text[pos] === ' ') pos++;
+      const word = SHARE_WORDS.find((w) => text.startsWith(w, pos));
+      if (word && occursAt(text, at, noun)) {
+        pos = skipWords(text, pos + word.length, ['为', '達', '达', '达到', '约', ':', 'about', 'approximately'], 2);
+        const num = text.slice(pos).match(NUMBER_AT);
+        const numEnd = num ? pos + num[0].length : -1;
+        if (num && text[numEnd] === '%') {
+          const member = memberBefore(lex, text, clauseStart(text, at), at);
+          const number = parseNumber(`${num[0]}%`);
+          if (member && number) {
+            const year = yearBefore(text, sentenceStart(text, at), at) ?? defaultYear;
+            out.push({ metric: noun.target, label: text.slice(clauseStart(text, at), next).trim(), number, unit: parseUnit(lex, '%'), year, breakdown: { [member.dimension]: member.member }, share: true, at: pos });
+          }
+        }
+      }
+      at = text.indexOf(noun.key, at + 1);
+    }
+  }
+  return out;
+}
+
+function memberBefore(lex: Lexicon, text: string, from: number, to: number): { dimension: string; member: string } | undefined {
+  for (let s = from; s < to; s++) {
+    const piece = text.slice(s, to).trim();
+    if (piece === '') break;
+    const age = ageGroup(piece);
+    if (age) return { dimension: 'age-group', member: age };
+    const m = matchMember(lex, piece, undefined);
+    if (m) return m;
+  }
+  return undefined;
+}
