@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, version, type CheckOptions } from '../index.js';
 import { REPORT_OPTIONS, reportOptions } from './options.js';
@@ -130,6 +131,11 @@ async function run(argv: string[], stdout: (s: string) => void, stderr: (s: stri
   }
   if (values.quiet) result = errorsOnly(result);
 
+  for (const out of outputs) {
+    if (out.file && result.files.some((f) => resolve(f.path) === resolve(out.file!))) {
+      throw new UsageError(`--output ${out.file} is one of the reports checked; esglint never writes to its input`);
+    }
+  }
   const color = values['no-color'] ? false : values.color ?? (!process.env.NO_COLOR && !!process.stdout.isTTY);
   for (const out of outputs) {
     const text = format(out.format, result, { color: out.file ? false : color, quiet: values.quiet, failLevel, cwd: process.cwd() });

@@ -1,5 +1,4 @@
-import type { ItemStatus } from '../evidence/coverage.js';
-import type { RulePack } from '../rules/types.js';
+import type { ItemSpec, RulePack } from '../rules/types.js';
 import type { FileResult, ResultEvidence, ResultItem } from './result.js';
 import { detectScript, type Script } from './language.js';
 
@@ -22,7 +21,7 @@ export interface ContentIndex {
 export interface ContentIndexRow {
   group: string;
   id: string;
-  status: ItemStatus;
+  status: ResultItem['status'];
   cells: string[];
 }
 
@@ -43,6 +42,9 @@ const WORDS = {
 } as const;
 
 const TO_COMPLETE = '[to complete]';
+
+/** Fields a GRI pack adds to its items (read when present). */
+type GriItemSpec = ItemSpec & { standard?: string; omissionAllowed?: boolean };
 
 /** "12, 14–16" from page labels or numbers; lines for inputs without pages. */
 export function compressNumbers(values: string[]): string {
@@ -90,9 +92,12 @@ function longDate(iso: string): string {
  * evidence keeps its location visibly empty; nothing is invented.
  */
 export function buildContentIndex(file: FileResult, pack: RulePack, options: ContentIndexOptions = {}): ContentIndex {
-  const items = file.items.filter((i) => i.framework === pack.framework && (i.edition === undefined || i.edition === pack.edition));
+  const order = new Map(pack.items.map((s, i) => [s.id, i]));
+  const items = file.items
+    .filter((i) => i.framework === pack.framework && (i.edition === undefined || i.edition === pack.edition))
+    .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
   const script = options.script ?? detectScript(items.flatMap((i) => i.evidence.map((e) => `${e.section} ${e.text}`)));
-  const specs = new Map(pack.items.map((s) => [s.id, s]));
+  const specs = new Map(pack.items.map((s) => [s.id, s as GriItemSpec]));
   const titleOf = (item: ResultItem) => specs.get(item.id)?.title[script] ?? item.title ?? '';
   const paged = hasPages(items);
   const w = WORDS[script];
@@ -111,7 +116,8 @@ export function buildContentIndex(file: FileResult, pack: RulePack, options: Con
       groupStyle: 'first-column',
       locationColumns: [2],
       rows: items.map((item) => {
-        const group = item.aspect ?? item.part ?? '';
+        const spec = specs.get(item.id);
+        const group = spec?.standard ?? item.aspect ?? item.part ?? '';
         const where = item.evidence.length === 0 ? w.notFound : `${sectionsOf(item.evidence)}${paged ? ` (p. ${locationsOf(item.evidence, true)})` : ` (${w.line.toLowerCase()} ${locationsOf(item.evidence, false)})`}`;
         const explained = item.status === 'explained';
         const said = item.evidence[item.evidence.length - 1];
@@ -120,7 +126,9 @@ export function buildContentIndex(file: FileResult, pack: RulePack, options: Con
           : '';
         return {
           group, id: item.id, status: item.status,
-          cells: [group, `${item.id} ${titleOf(item)}`, explained ? '' : where, explained ? TO_COMPLETE : '', explained ? TO_COMPLETE : '', excerpt],
+          cells: explained && spec?.omissionAllowed === false
+            ? [group, `${item.id} ${titleOf(item)}`, w.notFound, 'Omission not permitted for this disclosure', '', excerpt]
+            : [group, `${item.id} ${titleOf(item)}`, explained ? '' : where, explained ? TO_COMPLETE : '', explained ? TO_COMPLETE : '', excerpt],
         };
       }),
     };

@@ -15,7 +15,7 @@ function laidOut(index: ContentIndex): { heading?: string; cells: string[]; empt
   const out: { heading?: string; cells: string[]; empty: boolean }[] = [];
   let group: string | undefined;
   for (const row of index.rows) {
-    const empty = index.locationColumns.every((c) => row.cells[c] === '' || row.cells[c].startsWith('['));
+    const empty = row.status === 'missing';
     const cells = [...row.cells];
     if (row.group !== group) {
       if (index.groupStyle === 'row' && row.group) out.push({ heading: row.group, cells: [], empty: false });
