@@ -270,11 +270,14 @@ function intensities(lex: Lexicon, facts: Fact[], add: Add): void {
     for (const year of years) {
       const i = pick(facts.filter((f) => f.metric === r.intensity && f.year === year && plain(f) && !f.breakdown));
       if (!i || !i.value || i.value <= 0) continue;
-      const n = pick(facts.filter((f) => f.metric === r.numerator && f.year === year && plain(f) && !f.breakdown && !f.share), i.table);
+      const numerator = (id: string | undefined) => pick(facts.filter((f) => f.metric === id && f.year === year && plain(f) && !f.breakdown && !f.share), i.table);
+      const n = numerator(r.numerator) ?? numerator(r.fallbackNumerator);
       const nb = n && detailOf(n)?.base;
       const unit = detailOf(i)?.unit;
       const nf = numeratorFactor(lex, numMetric, i);
-      if (!n || !nb || nb.value <= 0 || !unit?.per || nf === undefined) continue;
+      const numeratorUnit = n && detailOf(n)?.unit;
+      if (!n || !nb || nb.value <= 0 || !unit?.per || nf === undefined || !numeratorUnit || !unitFits(numMetric, numeratorUnit)) continue;
+      if (nb.unit !== (lex.units.get(numMetric.unit)?.base ?? nb.unit)) continue;
       const iv = (i.value * nf) / unit.per.factor;
       const ih = ((i.precision ?? 0) * nf) / unit.per.factor;
       const lo = ((nb.value - nb.halfUnit) / (iv + ih)) * (1 - DENOMINATOR_ROUNDING);

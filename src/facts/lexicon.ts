@@ -46,6 +46,7 @@ export interface RelationDef {
   parts?: string[];
   dimensions?: string[];
   numerator?: string;
+  fallbackNumerator?: string;
   denominator?: string;
   intensity?: string;
 }

@@ -104,6 +104,8 @@ interface Found {
   breakdown?: Record<string, string>;
   share?: boolean;
   at: number;
+  /** Where the figure and its unit end. */
+  end?: number;
 }
 
 export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: Set<number>, defaultYear: number | null): Fact[] {
@@ -124,8 +126,7 @@ export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: 
       const candidates = byFirst.get(text[pos]);
       const name = candidates?.find((p) => occursAt(text, pos, p));
       if (!name) continue;
-      const hit = readAfterName(lex, text, pos, name, defaultYear);
-      if (hit) found.push(hit);
+      found.push(...readAfterName(lex, text, pos, name, defaultYear));
       pos += name.key.length - 1;
     }
     found.push(...readShares(lex, text, defaultYear));
@@ -154,7 +155,16 @@ export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: 
   return facts;
 }
 
-function readAfterName(lex: Lexicon, text: string, at: number, name: NamedPhrase<MetricDef>, defaultYear: number | null): Found | undefined {
+function readAfterName(lex: Lexicon, text: string, at: number, name: NamedPhrase<MetricDef>, defaultYear: number | null): Found[] {
+  const value = readValueAfterName(lex, text, at, name, defaultYear);
+  if (!value || value.change || value.end === undefined) return value ? [value] : [];
+  // "…爲 5,600 噸，同比增長 12%": a change stated right after the figure.
+  const after = text.slice(value.end).match(/^\s*[，,]?\s*(?:(?:an?|which is|representing|或|即)\s+)?/);
+  const change = readChange(lex, text, value.end + (after?.[0].length ?? 0), name.target, name.key, value.year, sentenceStart(text, at), true);
+  return change ? [value, change] : [value];
+}
+
+function readValueAfterName(lex: Lexicon, text: string, at: number, name: NamedPhrase<MetricDef>, defaultYear: number | null): Found | undefined {
   const metric = name.target;
   const clause = text.slice(clauseStart(text, at), at);
   if (lex.qualifiers.some((q) => clause.includes(q))) return undefined;
@@ -175,21 +185,24 @@ function readAfterName(lex: Lexicon, text: string, at: number, name: NamedPhrase
     const number = parseNumber(pct ? `${num[0]}%` : num[0]);
     if (!number) return undefined;
     let unit: Unit | undefined;
+    let end = numEnd + 1;
     if (pct) unit = parseUnit(lex, '%');
     else {
       let u = numEnd;
       while (text[u] === ' ') u++;
-      unit = unitAt(lex, text, u)?.unit;
+      const read = unitAt(lex, text, u);
+      unit = read?.unit;
+      end = read?.end ?? numEnd;
     }
     if (!unit || !unitFits(metric, unit)) return undefined;
-    return { metric, label: name.key, number, unit, year, at: afterLinks };
+    return { metric, label: name.key, number, unit, year, at: afterLinks, end };
   }
   return readChange(lex, text, pos, metric, name.key, year, sStart);
 }
 
-function readChange(lex: Lexicon, text: string, from: number, metric: MetricDef, label: string, year: number | null, sStart: number): Found | undefined {
+function readChange(lex: Lexicon, text: string, from: number, metric: MetricDef, label: string, year: number | null, sStart: number, afterFigure = false): Found | undefined {
   if (year === null) return undefined;
-  let pos = skipWords(text, from, lex.links, 1);
+  let pos = afterFigure ? from : skipWords(text, from, lex.links, 1);
   const prevBefore = skipWords(text, pos, lex.previousYear, 1);
   const hadPrevious = prevBefore !== pos;
   const explicitBase = text.slice(pos, pos + 16).match(/^(?:较|比|与|compared (?:with|to)|from|since|over)\s*((?:19|20)\d{2})\s*(?:年)?(?:相比)?/);

@@ -11,7 +11,7 @@ export class Notes {
     for (const l of stream) {
       if (l.kind === 'table') continue;
       const glued = l.text.match(/^(\d{1,2})(?:19|20)\d{2}\s*年/);
-      const plain = l.text.match(/^(\d{1,3})\s*(?=[^\d\s.,%])(.{4,})/);
+      const plain = l.text.match(/^(\d{1,3})(?:\s*(?=[^\d\s.,%])|\s+(?=(?:19|20)\d{2}\s*年))(.{4,})/);
       const marker = glued ? Number(glued[1]) : plain && /[\u3400-\u9fff]{2}|[a-z]{3,}/i.test(plain[2]) ? Number(plain[1]) : undefined;
       if (marker === undefined || marker === 0) continue;
       const page = l.page ?? 0;

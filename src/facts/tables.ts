@@ -305,7 +305,7 @@ const PROSE = /[。；;]|[，,].*[，,]/;
 
 /** A footnote line under a table ("19 自本年度起，…"). */
 function isFootnoteLine(l: StreamLine): boolean {
-  if (/^\d{1,2}(?:19|20)\d{2}\s*年/.test(l.text)) return true;
+  if (/^\d{1,2}\s*(?:19|20)\d{2}\s*年/.test(l.text) && l.text.length > 12) return true;
   return /^\d{1,3}\s*\D/.test(l.text) && !/^\d{1,3}\s*(?:岁|歲|%|歲)/.test(l.text) && /[\u3400-\u9fff]{4}|[a-z]{3,}\s+[a-z]{3,}/i.test(l.text) && l.text.length > 12;
 }
 

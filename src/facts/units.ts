@@ -17,6 +17,8 @@ export interface Unit extends SimpleUnit {
   per?: SimpleUnit;
 }
 
+const GENERIC_CURRENCY = '元';
+
 const CONNECTORS = ['in', 'of', "'s", 'the', '(', ')', '[', ']', '（', '）', ',', '.'];
 const DENOMINATOR_NOISE = /^(?:每名|每位|每個|每|per|a|an)\s*|\s*(?:收入|营业收入|营业额|营收|revenue|of revenue|turnover|in revenue)\s*$/g;
 
@@ -44,6 +46,7 @@ export function parseSimpleUnit(lex: Lexicon, text: string): { unit?: UnitDef; m
   const key = foldKey(text);
   if (key === '') return undefined;
   let unit: UnitDef | undefined;
+  let genericCurrency = false;
   let multiplier = 1;
   let at = 0;
   let matched = false;
@@ -55,7 +58,15 @@ export function parseSimpleUnit(lex: Lexicon, text: string): { unit?: UnitDef; m
     const u = longestAt(key, at, lex.unitAliases);
     const m = longestAt(key, at, lex.multipliers);
     if (u && (!m || u.key.length >= m.key.length)) {
-      if (unit && unit.id !== u.target.id) return undefined;
+      if (unit && unit.id !== u.target.id) {
+        // 元 is any currency's unit word: 港幣百萬元 is HKD, 美元 USD.
+        if (u.key === GENERIC_CURRENCY && unit.dimension === 'money') {
+          at += u.key.length;
+          continue;
+        }
+        if (!(genericCurrency && u.target.dimension === 'money')) return undefined;
+      }
+      genericCurrency = u.key === GENERIC_CURRENCY;
       unit = u.target;
       at += u.key.length;
       matched = true;
