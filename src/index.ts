@@ -3,17 +3,19 @@ import { ingestFile, type IngestOptions } from './ingest/index.js';
 import { assignRoles } from './document/roles.js';
 import type { ReportDocument } from './document/types.js';
 import { CoverageFinder } from './evidence/coverage.js';
+import { analyseGri, type GriAnalysis } from './evidence/gri.js';
 import { detectPeriod, parsePeriodOption, type DetectedPeriod } from './facts/period.js';
 import { extractFacts } from './facts/index.js';
 import { CHECKS } from './checks/index.js';
 import type { CheckContext, CoveredItem } from './checks/context.js';
 import { loadRules } from './rules/load.js';
-import { chooseEditions, obligationOf, type Issuer } from './rules/editions.js';
+import { chooseEditions, obligationOf, type ChosenEdition, type Issuer } from './rules/editions.js';
 import type { Framework, RuleSet } from './rules/types.js';
 import type { FileResult, Finding, Result, ResultItem, Severity } from './report/result.js';
 import { InputError, UsageError } from './util/errors.js';
 import { packageRoot } from './util/paths.js';
 import { expandInputs } from './files.js';
+import { previousFor, readPrevious } from './compare/previous.js';
 import { applyBaseline, readBaseline, settleFindings } from './suppress/index.js';
 import { summarize } from './report/summary.js';
 
@@ -32,6 +34,8 @@ export interface CheckOptions extends IngestOptions {
   ignorePatterns?: string[];
   /** A baseline file (see `esglint check --baseline`): the findings it lists are accepted. */
   baseline?: string;
+  /** Last year's report, for the year-over-year review: a path (check()) or a read document. */
+  previous?: string | ReportDocument;
 }
 
 export const version: string = JSON.parse(readFileSync(`${packageRoot}/package.json`, 'utf8')).version;
@@ -46,11 +50,12 @@ export async function check(inputs: string[], options: CheckOptions = {}): Promi
   }
   const files = await expandInputs(inputs, options.ignorePatterns);
   if (files.length === 0) throw new UsageError('no report files to check');
+  const previous = typeof options.previous === 'string' ? await readPrevious(options.previous, options) : options.previous;
   const results: FileResult[] = [];
   for (const path of files) {
     try {
       const doc = await ingestFile(path, options);
-      results.push(checkDocument(doc, rules, options));
+      results.push(checkDocument(doc, rules, { ...options, previous }));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       results.push({ path, error: err.message, period: null, editions: [], items: [], facts: [], findings: [] });
@@ -58,6 +63,27 @@ export async function check(inputs: string[], options: CheckOptions = {}): Promi
   }
   const result = summarise(results, rules);
   return options.baseline ? applyBaseline(result, readBaseline(options.baseline)) : result;
+}
+
+/** Marks the GRI disclosures the report's GRI claim does not require. */
+function griRequirements(doc: ReportDocument, rules: RuleSet, editions: ChosenEdition[], covered: CoveredItem[]): GriAnalysis | undefined {
+  const pack = editions.find((e) => e.pack.framework === 'gri')?.pack;
+  if (!pack || !rules.griCatalog) return undefined;
+  const analysis = analyseGri(doc, pack, rules.griCatalog);
+  const omitted = new Map(analysis.index.filter((e) => e.disclosure && e.omission?.reason).map((e) => [e.disclosure!, e]));
+  for (const c of covered) {
+    if (c.coverage.pack !== pack) continue;
+    c.required = analysis.required.has(c.coverage.item.id);
+    // An omission the index states with an allowed reason is an explanation of the disclosure.
+    const omission = omitted.get(c.coverage.item.id);
+    if (omission && c.coverage.item.omissionAllowed !== false) {
+      const evidence = { line: omission.line, column: omission.column, page: omission.page, section: 'GRI content index', text: `${omission.omission!.reasonText}${omission.omission!.explanation ? `: ${omission.omission!.explanation}` : ''}` };
+      c.coverage.status = 'explained';
+      c.coverage.explanation = { evidence, reasoned: true };
+      c.coverage.evidence.push(evidence);
+    }
+  }
+  return analysis;
 }
 
 /** Runs every stage after ingest on one document. */
@@ -80,17 +106,21 @@ export function checkDocument(doc: ReportDocument, rules: RuleSet, options: Chec
       covered.push({ coverage: finder.cover(pack, item), obligation: obligationOf(item, issuer, period) });
     }
   }
-  const ctx: CheckContext = { doc, rules, period, detectedPeriod: detected, editions, issuer, covered, finder, facts: extractFacts(doc, rules, period) };
+  const gri = griRequirements(doc, rules, editions, covered);
+  const previous = previousFor(doc, options.previous, rules);
+  const ctx: CheckContext = { doc, rules, period, detectedPeriod: detected, editions, issuer, covered, finder, facts: extractFacts(doc, rules, period), previous, gri };
   const findings: Finding[] = CHECKS.flatMap((run) => run(ctx));
-  const items: ResultItem[] = covered.map(({ coverage, obligation }) => ({
+  const items: ResultItem[] = covered.map(({ coverage, obligation, required }) => ({
     framework: coverage.pack.framework,
     edition: coverage.pack.edition,
     id: coverage.item.id,
     title: coverage.item.title.en,
     ...(coverage.item.part ? { part: coverage.item.part } : {}),
     ...(coverage.item.aspect ? { aspect: coverage.item.aspect } : {}),
+    ...((coverage.item as { standard?: string }).standard ? { standard: (coverage.item as { standard?: string }).standard } : {}),
     obligation,
-    status: coverage.status,
+    status: required === false && coverage.status === 'missing' ? 'not-required' : coverage.status,
+    ...(required === false ? { required: false } : {}),
     evidence: coverage.evidence.map((e) => withPageLabel(doc, e)),
     elements: coverage.elements.map((e) => ({ id: e.id, label: e.label, found: e.found, ...(e.optional ? { optional: true } : {}) })),
   }));
@@ -104,6 +134,7 @@ export function checkDocument(doc: ReportDocument, rules: RuleSet, options: Chec
     editionDetails: editions.map((e) => ({ id: e.pack.edition, framework: e.pack.framework, title: e.pack.title, reason: e.reason })),
     issuer,
     pages: doc.pages.length,
+    ...(previous ? { previous: { path: previous.doc.path, period: previous.period ? { start: previous.period.start, end: previous.period.end, source: previous.period.basis } : null } } : {}),
     items,
     facts: ctx.facts,
     ...settleFindings(doc, applySeverities(sortFindings(findings.map((f) => withPageLabel(doc, f))), options.rules ?? {}), options.rules),

@@ -1,6 +1,6 @@
-import type { ReportDocument } from '../document/types.js';
-import type { BlockRange, ItemCoverage } from '../evidence/coverage.js';
+import type { ItemCoverage } from '../evidence/coverage.js';
 import { parseContentIndexes, type IndexClaim } from '../evidence/content-index.js';
+import { extent, pageList } from '../evidence/locations.js';
 import type { Finding } from '../report/result.js';
 import type { CheckContext, CoveredItem } from './context.js';
 
@@ -119,40 +119,3 @@ function supports(coverage: ItemCoverage): boolean {
   return coverage.elements.some((e) => e.found) || coverage.status === 'explained';
 }
 
-/**
- * The blocks a claimed section spans: its subtree in Markdown; in flat PDF text, from its
- * heading over as many pages as the index cites (plus one), or to the next top-level heading.
- */
-function extent(doc: ReportDocument, sectionIndex: number, pages: number[]): BlockRange {
-  const section = doc.sections[sectionIndex];
-  const from = section.blocks[0] ?? 0;
-  let to = doc.blocks.length;
-  if (doc.format === 'markdown') {
-    for (let s = sectionIndex + 1; s < doc.sections.length; s++) {
-      if (doc.sections[s].level <= section.level && doc.sections[s].blocks.length > 0) {
-        to = doc.sections[s].blocks[0];
-        break;
-      }
-    }
-    return { from, to };
-  }
-  const span = pages.length > 0 ? Math.max(...pages) - Math.min(...pages) : 0;
-  const startPage = doc.blocks[from]?.page;
-  for (let b = from + 1; b < doc.blocks.length; b++) {
-    const block = doc.blocks[b];
-    if (block.role !== 'body') {
-      to = b;
-      break;
-    }
-    if (startPage !== undefined && block.page !== undefined ? block.page > startPage + span + 1 : block.kind === 'heading' && doc.sections[block.section].level <= 1) {
-      to = b;
-      break;
-    }
-  }
-  return { from, to };
-}
-
-function pageList(pages: number[]): string {
-  const sorted = [...new Set(pages)].sort((a, b) => a - b);
-  return sorted.length > 1 && sorted[sorted.length - 1] - sorted[0] === sorted.length - 1 ? `${sorted[0]}–${sorted[sorted.length - 1]}` : sorted.join(', ');
-}

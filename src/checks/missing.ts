@@ -28,7 +28,8 @@ export function missingChecks(ctx: CheckContext): Finding[] {
       column: 1,
     });
   }
-  for (const { coverage, obligation } of ctx.covered) {
+  for (const { coverage, obligation, required } of ctx.covered) {
+    if (required === false) continue;
     const { item, status, pack } = coverage;
     const where = coverage.evidence[0] ?? coverage.headings[0];
     const label = `${item.id} (${item.title.en})`;

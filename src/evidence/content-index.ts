@@ -1,6 +1,7 @@
 import type { ReportDocument } from '../document/types.js';
 import type { Framework, RulePack } from '../rules/types.js';
 import { normalize } from '../util/normalize.js';
+import { bodyHeadings, compact, joinWrapped, pagesOf, resolve, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
 
 /** One entry of the report's own content index: what it claims about some items. */
 export interface IndexClaim {
@@ -33,11 +34,9 @@ interface Entry {
 
 const HKEX_ID = /(?<![a-z0-9])([ab][1-8](?:\.\d{1,2})?)(?![0-9]|\.\d)/gi;
 const RANGE = /([ab][1-8]\.\d{1,2})\s*(?:-|–|—|~|to|至|到)\s*([ab][1-8]\.\d{1,2})/gi;
-const PAGE_TOKEN = /(?:\bp\.?|\bpp\.?|\bpage\s*|第)\s*(\d{1,3})(?:\s*(?:-|–|—|~|至)\s*(?:p\.?\s*)?(\d{1,3}))?\s*(?:页)?/gi;
 const ASPECT_LINE = /^(?:层面|aspect)\s*([ab][1-8])(?![.\d])/i;
 const KPI_LINE = /^(?:关键绩效指标|关键绩效|指标|kpi|key performance indicator)?\s*([ab][1-8]\.\d{1,2})(?!\d)/i;
 const GD_LINE = /^(?:一般披露|general disclosures?)/i;
-const INDEX_TITLE = /索引|content index|index$/i;
 const TERMINATOR = /[。；;:：]|\.(?=\s|$)|\)(?=\s*$)/g;
 
 /** Parses every content index of the document into claims about items of the given packs. */
@@ -171,36 +170,6 @@ function hasPage(entry: Entry): boolean {
   return entry.lines.some((l) => new RegExp(PAGE_TOKEN.source, 'i').test(normalize(l.text)));
 }
 
-interface Heading {
-  section: number;
-  key: string;
-}
-
-function bodyHeadings(doc: ReportDocument): Heading[] {
-  const out: Heading[] = [];
-  for (const s of doc.sections) {
-    const block = s.blocks.map((b) => doc.blocks[b]).find((b) => b.kind === 'heading');
-    if (!block || block.role !== 'body') continue;
-    const key = compact(s.title);
-    if (key.length >= 2) out.push({ section: s.index, key });
-  }
-  return out;
-}
-
-function compact(text: string): string {
-  return normalize(text).replace(/^#+/, '').replace(/[\s:：·・,，、()（）《》「」"'‘’“”\-–—|]+/g, '');
-}
-
-function pagesOf(text: string): number[] {
-  const pages: number[] = [];
-  for (const m of normalize(text).matchAll(PAGE_TOKEN)) {
-    const a = Number(m[1]);
-    const b = m[2] ? Number(m[2]) : a;
-    for (let p = a; p <= Math.min(b, a + 30); p++) pages.push(p);
-  }
-  return pages;
-}
-
 function toClaim(entry: Entry, headings: Heading[], vocab: ContentIndexVocabulary, doc: ReportDocument): IndexClaim {
   const first = entry.lines[0];
   const whole = entry.lines.map((l) => l.text).join('\n');
@@ -251,67 +220,3 @@ function sectionNames(entry: Entry, whole: string): string[] {
   return tail.split('\n').map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
-/** A name wrapped over two lines ("杜絕貪腐與舞弊" / "行爲") is one name when joined it matches a heading. */
-function joinWrapped(parts: string[], headings: Heading[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const joined = i + 1 < parts.length ? parts[i] + parts[i + 1] : undefined;
-    if (joined && headings.some((h) => h.key === compact(joined))) {
-      out.push(joined);
-      i++;
-    } else out.push(parts[i]);
-  }
-  return out.filter((s) => compact(s).length > 1);
-}
-
-function resolve(name: string, headings: Heading[], doc?: ReportDocument): number[] {
-  // "層面A1－一般披露", "Aspect A1 > Policies": a parent heading, then one below it.
-  const parts = name.split(/\s*[－—>›»/]\s*|\s+-\s+/).filter((p) => compact(p).length >= 2);
-  if (parts.length > 1 && doc) {
-    const parents = resolveOne(parts[0], headings);
-    const children = resolveOne(parts[parts.length - 1], headings).filter((c) => parents.some((p) => isWithin(doc, c, p)));
-    if (children.length > 0) return children;
-    if (parents.length > 0) return parents;
-  }
-  return resolveOne(name, headings);
-}
-
-function isWithin(doc: ReportDocument, section: number, ancestor: number): boolean {
-  for (let s: number | null = section; s !== null; s = doc.sections[s].parent) if (s === ancestor) return true;
-  return false;
-}
-
-function resolveOne(name: string, headings: Heading[]): number[] {
-  const key = compact(name);
-  if (key.length < 2) return [];
-  const latin = /[a-z]/.test(key);
-  const min = latin ? 8 : 3;
-  const exact = headings.filter((h) => h.key === key);
-  if (exact.length > 0) return exact.map((h) => h.section);
-  const containing = headings.filter(
-    (h) => (key.length >= min && h.key.includes(key)) || (h.key.length >= min && key.includes(h.key)) || (!latin && h.key.endsWith(key)),
-  );
-  if (containing.length > 0) return containing.map((h) => h.section);
-  // Paraphrased titles ("檢討招聘慣例的措施" for "檢討招聘慣例以避免童工…的措施"): most bigrams shared.
-  if (key.length < 4) return [];
-  let best: { score: number; section: number } | undefined;
-  for (const h of headings) {
-    const score = bigramOverlap(key, h.key);
-    if (score >= 0.6 && (!best || score > best.score)) best = { score, section: h.section };
-  }
-  return best ? [best.section] : [];
-}
-
-/** Share of the name's character bigrams that the heading also has. */
-function bigramOverlap(name: string, heading: string): number {
-  const grams = (t: string) => {
-    const out = new Set<string>();
-    for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
-    return out;
-  };
-  const a = grams(name);
-  const b = grams(heading);
-  let shared = 0;
-  for (const g of a) if (b.has(g)) shared++;
-  return a.size === 0 ? 0 : shared / a.size;
-}

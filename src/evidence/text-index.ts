@@ -61,13 +61,15 @@ export class TextIndex {
   numbers(): number[] {
     if (!this.numberOffsets) {
       this.numberOffsets = [];
-      for (const m of this.text.matchAll(/\d[\d,]*(?:\.\d+)?/g)) this.numberOffsets.push(m.index);
+      // Figures in digits, and small counts in words ("four concerns", "一宗", "兩名").
+      for (const m of this.text.matchAll(NUMBER)) this.numberOffsets.push(m.index);
     }
     return this.numberOffsets;
   }
 }
 
 const WORD = /[a-z0-9]/;
+const NUMBER = /\d[\d,]*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred)\b|[零一二两三四五六七八九十百]+(?=[宗件个名人次项起例])/g;
 
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && WORD.test(ch);
@@ -97,11 +99,11 @@ function scan(text: string, rawTerm: string): number[] {
   // PDF extraction puts spaces between Chinese and digits or Latin ("範圍 1"), so a term that
   // mixes scripts tolerates white space where the script changes.
   const mixed = hasCjk(term) && /[a-z0-9]/.test(term);
-  if (/\s/.test(term) || mixed) {
-    const pattern = term
-      .split(/\s+/)
-      .map((word) => (mixed ? splitScripts(word).map(escape).join('\\s*') : escape(word)))
-      .join('\\s*');
+  // A '*' inside a phrase ("conflict* of interest") lets that word run on.
+  const inner = term.includes('*');
+  if (/\s/.test(term) || mixed || inner) {
+    const word = (w: string) => (mixed ? splitScripts(w).map(escape).join('\\s*') : escape(w)).replace(/\\\*/g, '[a-z0-9]*');
+    const pattern = term.split(/\s+/).map(word).join('\\s*');
     const re = new RegExp(pattern, 'g');
     for (const m of text.matchAll(re)) if (accept(m.index, m.index + m[0].length)) out.push(m.index);
     return out;

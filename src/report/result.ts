@@ -10,6 +10,8 @@ export interface Location {
   column: number;
   page?: number;
   pageLabel?: string;
+  /** Set when the location is in another file (last year's report, with --previous). */
+  path?: string;
 }
 
 export interface ResultEvidence extends Location {
@@ -25,8 +27,13 @@ export interface ResultItem {
   title?: string;
   part?: string;
   aspect?: string;
+  /** GRI: the standard with its version year. */
+  standard?: string;
   obligation: Obligation;
-  status: ItemStatus;
+  /** 'not-required': a GRI disclosure the report's GRI claim does not require, and not found. */
+  status: ItemStatus | 'not-required';
+  /** False when nothing the report claims requires the item. */
+  required?: boolean;
   evidence: ResultEvidence[];
   elements?: { id: string; label: string; found: boolean; optional?: boolean }[];
 }
@@ -104,6 +111,8 @@ export interface FileResult {
   editionDetails?: EditionDetail[];
   issuer?: { board?: 'main' | 'gem'; largeCap?: boolean };
   pages?: number;
+  /** Last year's report the file was compared with (--previous). */
+  previous?: { path: string; period: ResultPeriod | null };
   items: ResultItem[];
   facts: Fact[];
   findings: Finding[];

@@ -11,9 +11,31 @@ export interface ChosenEdition {
   reason: string;
 }
 
-function applies(pack: RulePack, start: string): boolean {
-  const { periodStartFrom, periodStartBefore } = pack.applies;
-  return (!periodStartFrom || start >= periodStartFrom) && (!periodStartBefore || start < periodStartBefore);
+/** GRI standards take effect by publication date; without one, assume four months after the period ends. */
+export function estimatedPublication(period: Period): string {
+  const d = new Date(`${period.end}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 4);
+  return d.toISOString().slice(0, 10);
+}
+
+function applies(pack: RulePack, period: Period): boolean {
+  const { periodStartFrom, periodStartBefore, publishedFrom, publishedBefore } = pack.applies;
+  const published = estimatedPublication(period);
+  return (!periodStartFrom || period.start >= periodStartFrom) && (!periodStartBefore || period.start < periodStartBefore) &&
+    (!publishedFrom || published >= publishedFrom) && (!publishedBefore || published < publishedBefore);
+}
+
+function span(pack: RulePack): string {
+  const { periodStartFrom: from, periodStartBefore: before, publishedFrom, publishedBefore } = pack.applies;
+  if (publishedFrom || publishedBefore) {
+    const range = publishedFrom && publishedBefore ? `from ${publishedFrom} and before ${publishedBefore}` : publishedFrom ? `on or after ${publishedFrom}` : `before ${publishedBefore}`;
+    return `reports published ${range}`;
+  }
+  return `periods starting ${from && before ? `from ${from} and before ${before}` : from ? `on or after ${from}` : `before ${before}`}`;
+}
+
+function startOf(pack: RulePack): string {
+  return pack.applies.periodStartFrom ?? pack.applies.publishedFrom ?? '';
 }
 
 /**
@@ -25,22 +47,23 @@ export function chooseEditions(rules: RuleSet, frameworks: Framework[], period: 
   for (const framework of frameworks) {
     const packs = rules.packs
       .filter((p) => p.framework === framework)
-      .sort((a, b) => (a.applies.periodStartFrom ?? '').localeCompare(b.applies.periodStartFrom ?? ''));
+      .sort((a, b) => startOf(a).localeCompare(startOf(b)));
     if (packs.length === 0) continue;
     if (!period) {
       const latest = packs[packs.length - 1];
       chosen.push({ pack: latest, reason: 'no reporting period was found, so the latest edition is used' });
       continue;
     }
-    const match = packs.find((p) => applies(p, period.start));
+    const match = packs.find((p) => applies(p, period));
     if (match) {
-      const from = match.applies.periodStartFrom;
-      const before = match.applies.periodStartBefore;
-      const span = from && before ? `from ${from} and before ${before}` : from ? `on or after ${from}` : `before ${before}`;
-      chosen.push({ pack: match, reason: `the reporting period (${periodSource}) starts ${period.start}, and this edition governs periods starting ${span}` });
+      const byPublication = match.applies.publishedFrom || match.applies.publishedBefore;
+      const basis = byPublication
+        ? `the reporting period (${periodSource}) ends ${period.end}, so the report is taken as published about ${estimatedPublication(period)}`
+        : `the reporting period (${periodSource}) starts ${period.start}`;
+      chosen.push({ pack: match, reason: `${basis}, and this edition governs ${span(match)}` });
     } else {
       const earliest = packs[0];
-      const older = earliest.applies.periodStartFrom && period.start < earliest.applies.periodStartFrom;
+      const older = startOf(earliest) !== '' && period.start < startOf(earliest);
       const pack = older ? earliest : packs[packs.length - 1];
       chosen.push({ pack, reason: `no edition covers a period starting ${period.start}; the ${older ? 'earliest' : 'latest'} known edition is used` });
     }

@@ -5,6 +5,7 @@ import { UsageError } from '../util/errors.js';
 import { loadDataFile } from '../util/schema.js';
 import { packageRoot } from '../util/paths.js';
 import { compileHygiene } from './hygiene.js';
+import type { GriCatalog } from './gri-catalog.js';
 import type { CommonVocabulary, ItemSpec, MetricLexicon, RulePack, RuleSet } from './types.js';
 
 export const defaultRulesDir = join(packageRoot, 'rules');
@@ -101,11 +102,14 @@ function checkRelations(lexicon: MetricLexicon, file: string): void {
 }
 
 /** Completes a pack that is based on another edition with that edition's items. */
-function inherit(pack: RulePack, packs: RulePack[]): RulePack {
+function inherit(pack: RulePack, packs: RulePack[], seen: string[] = []): RulePack {
   if (!pack.basedOn) return pack;
-  const base = packs.find((p) => p.edition === pack.basedOn!.edition && p.framework === pack.framework);
-  if (!base) throw new UsageError(`${pack.file}: invalid rule pack: /basedOn/edition: no loaded ${pack.framework} edition "${pack.basedOn.edition}"`);
-  if (base.basedOn) throw new UsageError(`${pack.file}: invalid rule pack: /basedOn/edition: "${base.edition}" is itself based on another edition`);
+  if (seen.includes(pack.edition)) {
+    throw new UsageError(`${pack.file}: invalid rule pack: /basedOn/edition: editions based on each other in a circle (${[...seen, pack.edition].join(' → ')})`);
+  }
+  const found = packs.find((p) => p.edition === pack.basedOn!.edition && p.framework === pack.framework);
+  if (!found) throw new UsageError(`${pack.file}: invalid rule pack: /basedOn/edition: no loaded ${pack.framework} edition "${pack.basedOn.edition}"`);
+  const base = inherit(found, packs, [...seen, pack.edition]);
   const omit = new Set(pack.basedOn.omit ?? []);
   pack.basedOn.omit?.forEach((id, i) => {
     if (!base.items.some((item) => item.id === id)) {
@@ -147,10 +151,15 @@ export function loadRules(dir: string = defaultRulesDir): RuleSet {
   // Hygiene patterns are not framework content: a rules directory without them uses the built-in ones.
   const hygieneFile = files.includes(join(dir, 'hygiene.yaml')) ? join(dir, 'hygiene.yaml') : join(defaultRulesDir, 'hygiene.yaml');
   const hygiene = compileHygiene(loadDataFile(display(hygieneFile), 'hygiene.schema.json', 'hygiene rules').data, display(hygieneFile));
+  // The GRI catalog (every standard version a report may cite) sits beside the GRI packs.
+  const catalogFile = join(dir, 'gri', 'catalog.yaml');
+  const griCatalog = files.includes(catalogFile)
+    ? (loadDataFile(display(catalogFile), 'gri-catalog.schema.json', 'GRI catalog').data as GriCatalog)
+    : undefined;
   const packs: RulePack[] = [];
   for (const file of files) {
     hash.update(relative(dir, file)).update(readFileSync(file));
-    if (file === commonFile || file === metricsFile || file === hygieneFile) continue;
+    if (file === commonFile || file === metricsFile || file === hygieneFile || file === catalogFile) continue;
     const shown = display(file);
     const raw = loadDataFile(shown, 'ruleset.schema.json', 'rule pack').data as Omit<RulePack, 'file'>;
     const pack: RulePack = {
@@ -165,7 +174,7 @@ export function loadRules(dir: string = defaultRulesDir): RuleSet {
     }
     packs.push(pack);
   }
-  const set: RuleSet = { packs: packs.map((p) => inherit(p, packs)), common, metrics, hygiene, hash: hash.digest('hex').slice(0, 16) };
+  const set: RuleSet = { packs: packs.map((p) => inherit(p, packs)), common, metrics, hygiene, griCatalog, hash: hash.digest('hex').slice(0, 16) };
   cache.set(dir, set);
   return set;
 }

@@ -1,5 +1,6 @@
 /** Rule packs as written in rules/*.yaml (see schemas/ruleset.schema.json). */
 import type { Hygiene } from './hygiene.js';
+import type { GriCatalog } from './gri-catalog.js';
 
 export type Framework = 'hkex' | 'gri';
 export type Obligation = 'mandatory' | 'comply-or-explain' | 'voluntary';
@@ -46,6 +47,12 @@ export interface ItemSpec {
   };
   /** How a content index names the item when it gives no id. */
   index?: string[];
+  /** GRI: the standard with its version year, e.g. "GRI 305: Emissions 2016". */
+  standard?: string;
+  /** GRI: whether a reason for omission may replace the disclosure. */
+  omissionAllowed?: boolean;
+  /** GRI: reported once per material topic (3-3). */
+  perMaterialTopic?: boolean;
   links?: { gri?: string[]; hkex?: string[]; ifrsS2?: string[] };
   source: string;
   verification: string;
@@ -70,7 +77,7 @@ export interface RulePack {
   framework: Framework;
   edition: string;
   title: string;
-  applies: { periodStartFrom?: string; periodStartBefore?: string };
+  applies: { periodStartFrom?: string; periodStartBefore?: string; publishedFrom?: string; publishedBefore?: string };
   supersedes?: string;
   basedOn?: { edition: string; omit?: string[] };
   dependencies?: Dependency[];
@@ -108,6 +115,8 @@ export interface RuleSet {
   metrics: MetricLexicon;
   /** Stale-content and draft-hygiene patterns (rules/hygiene.yaml). */
   hygiene: Hygiene;
+  /** Every GRI standard version a report may cite (rules/gri/catalog.yaml), when present. */
+  griCatalog?: GriCatalog;
   /** A short hash of every file read, for caches and reports. */
   hash: string;
 }

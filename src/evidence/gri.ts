@@ -1,0 +1,343 @@
+import type { Block, ReportDocument } from '../document/types.js';
+import { positionInBlock } from '../document/build.js';
+import type { GriCatalog } from '../rules/gri-catalog.js';
+import type { RulePack } from '../rules/types.js';
+import { normalize } from '../util/normalize.js';
+import { bodyHeadings, compact, joinWrapped, pagesOf, resolve, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
+
+/** How the report says it uses the GRI Standards. */
+export type GriClaimKind = 'in-accordance' | 'with-reference' | 'informal' | 'none';
+
+export interface Place {
+  line: number;
+  column: number;
+  page?: number;
+  text: string;
+}
+
+export interface GriStatement {
+  kind: GriClaimKind;
+  at?: Place;
+  /** Where "GRI 1: Foundation 2021" is named. */
+  gri1?: Place;
+  sectorStandards: (Place & { number: string })[];
+  /** 2016-style claims (Core, Comprehensive, GRI-referenced). */
+  obsolete: Place[];
+}
+
+/** A standard cited with its title and year, e.g. "GRI 303: Water 2016". */
+export interface Citation extends Place {
+  number: string;
+  year?: number;
+  title: string;
+}
+
+/** One disclosure (or a whole standard) the report's GRI content index lists. */
+export interface GriIndexEntry {
+  /** Disclosure number, e.g. "305-1"; absent when the entry cites a whole standard. */
+  disclosure?: string;
+  /** The standard cited for it, when the index names one. */
+  standard?: Citation;
+  sections: { name: string; sections: number[] }[];
+  pages: number[];
+  omission?: { reason?: string; reasonText: string; explanation: string };
+  line: number;
+  column: number;
+  page?: number;
+}
+
+export interface GriAnalysis {
+  statement: GriStatement;
+  index: GriIndexEntry[];
+  /** Where the GRI content index starts, if there is one. */
+  indexAt?: Place;
+  citations: Citation[];
+}
+
+const DISCLOSURE = /(?<![\d.\-])(?:gri\s*)?(\d{1,3})-(\d{1,2})(?![\d-])/gi;
+const HAS_DISCLOSURE = /(?<![\d.\-])(?:gri\s*)?\d{1,3}-\d{1,2}(?![\d-])/i;
+const STANDARD = /gri\s*(\d{1,3})\s*[:：]\s*([^\n\d:：]{1,60}?)\s*(20\d{2})(?!\d)/gi;
+/** Standards with disclosures of their own: not GRI 1 (requirements) nor the sector standards. */
+const DISCLOSING = /^(?:[23]|[1-9]\d{2})$/;
+const GRI1 = /gri\s*1\s*[:：]\s*(?:foundation|基础)(?:\s*2021)?/i;
+const SECTOR = /gri\s*(1[1-4])\s*[:：]/gi;
+const ABOUT_REPORT = /本报告|报告(?:的)?编制|编制|this report|the report|report(?:s|ed|ing)?\s+(?:is|was|has been|have been)|prepared/;
+const INFORMAL = /(?:依据|按照|根据|参照|参考|遵循|遵照|based on|prepared with|according to|follows?|in line with|with reference|in accordance)/i;
+
+function sentenceAround(text: string, at: number): string {
+  const before = text.slice(0, at).search(/[。！？!?\n][^。！？!?\n]*$/);
+  const after = text.slice(at).search(/[。！？!?\n]/);
+  return text.slice(before < 0 ? 0 : before + 1, after < 0 ? text.length : at + after);
+}
+
+function place(block: Block, offset: number, length: number): Place {
+  return { ...positionInBlock(block, offset), page: block.page, text: block.text.slice(offset, offset + length) };
+}
+
+function findPhrase(norm: string, phrases: string[]): { at: number; length: number } | undefined {
+  for (const phrase of phrases) {
+    const p = normalize(phrase).replace(/\s+/g, ' ').trim();
+    const at = norm.replace(/\s+/g, ' ').indexOf(p);
+    if (at >= 0) return { at, length: p.length };
+  }
+  return undefined;
+}
+
+/** The statement of use, GRI 1, sector standards and obsolete claims, wherever they stand. */
+export function detectGriStatement(doc: ReportDocument, catalog: GriCatalog): GriStatement {
+  const statement: GriStatement = { kind: 'none', sectorStandards: [], obsolete: [] };
+  let informal: Place | undefined;
+  let statementInIndex = false;
+  for (const block of doc.blocks) {
+    if (block.role === 'toc' || block.role === 'furniture') continue;
+    const norm = block.norm;
+    if (!norm.includes('gri') && !findPhrase(norm, catalog.claims.obsolete)) continue;
+    const near = (at: number) => /gri/.test(norm.slice(Math.max(0, at - 60), at + 80));
+    const old = findPhrase(norm, catalog.claims.obsolete);
+    if (old) statement.obsolete.push(place(block, old.at, old.length));
+    // "In accordance with the GRI Standards: Core option" is a 2016 claim, not a 2021 one.
+    const acc = old ? undefined : findPhrase(norm, catalog.claims.inAccordance);
+    const ref = old ? undefined : findPhrase(norm, catalog.claims.withReference);
+    // The statement of use proper sits in the content index: it wins over a mention in the text.
+    const better = statement.at === undefined || (block.role === 'content-index' && !statementInIndex);
+    if (acc && near(acc.at) && (statement.kind !== 'in-accordance' || better)) {
+      statement.kind = 'in-accordance';
+      statement.at = place(block, acc.at, acc.length);
+      statementInIndex = block.role === 'content-index';
+    } else if (ref && near(ref.at) && (statement.kind === 'none' || (statement.kind === 'with-reference' && better))) {
+      statement.kind = 'with-reference';
+      statement.at = place(block, ref.at, ref.length);
+      statementInIndex = block.role === 'content-index';
+    }
+    const g1 = GRI1.exec(norm);
+    if (g1 && !statement.gri1) statement.gri1 = place(block, g1.index, g1[0].length);
+    for (const m of norm.matchAll(SECTOR)) {
+      if (!statement.sectorStandards.some((s) => s.number === m[1])) statement.sectorStandards.push({ ...place(block, m.index, m[0].length), number: m[1] });
+    }
+    if (!informal && block.role === 'body') {
+      // "本報告主要依據…GRI…編制", "This report is prepared based on GRI": a sentence about how
+      // the report itself was prepared, not GRI used as one input among others.
+      const g = norm.indexOf('gri');
+      const sentence = g >= 0 ? sentenceAround(norm, g) : '';
+      if (INFORMAL.test(sentence) && ABOUT_REPORT.test(sentence)) informal = place(block, g, 3);
+    }
+  }
+  if (statement.kind === 'none' && informal) {
+    statement.kind = 'informal';
+    statement.at = informal;
+  }
+  return statement;
+}
+
+/** Every "GRI n: Title YYYY" the report cites, body and indexes alike. */
+export function findCitations(doc: ReportDocument): Citation[] {
+  const out: Citation[] = [];
+  for (const block of doc.blocks) {
+    if (block.role === 'toc' || block.role === 'furniture' || !block.norm.includes('gri')) continue;
+    for (const m of block.norm.matchAll(STANDARD)) {
+      out.push({ ...place(block, m.index, m[0].length), number: m[1], title: block.text.slice(m.index + m[0].indexOf(m[2]), m.index + m[0].indexOf(m[2]) + m[2].length).trim(), year: Number(m[3]) });
+    }
+  }
+  return out;
+}
+
+interface RawEntry {
+  lines: { line: number; text: string; page?: number }[];
+  cells?: { disclosure: string; location?: string; page?: string; omission?: string; reason?: string; explanation?: string };
+}
+
+/** Parses the report's GRI content index: GFM tables or flattened PDF text. */
+export function parseGriIndex(doc: ReportDocument, pack: RulePack | undefined, catalog: GriCatalog): { entries: GriIndexEntry[]; at?: Place } {
+  const headings = bodyHeadings(doc);
+  const titles = new Map<string, string[]>();
+  for (const item of pack?.items ?? []) titles.set(item.id, [item.title.en, item.title['zh-Hant'], item.title['zh-Hans']]);
+  const entries: GriIndexEntry[] = [];
+  let at: Place | undefined;
+  let inGri = false;
+  let lines: { line: number; text: string; page?: number }[] = [];
+  for (const block of doc.blocks) {
+    if (block.role !== 'content-index') {
+      inGri = false;
+      continue;
+    }
+    const title = block.kind === 'heading' || INDEX_TITLE.test(block.norm.split('\n')[0]) ? block.norm.split('\n')[0] : '';
+    if (title && INDEX_TITLE.test(title)) {
+      inGri = /\bgri\b/.test(title);
+      if (inGri && !at) at = place(block, 0, Math.min(block.text.length, 80));
+    }
+    if (!inGri) continue;
+    if (doc.format === 'markdown') {
+      if (block.kind === 'table' && block.rows) entries.push(...tableEntries(block.rows, block.page, catalog, headings, doc));
+      continue;
+    }
+    for (const seg of block.segments) lines.push({ line: seg.line, text: doc.lines[seg.line - 1]?.trim() ?? '', page: seg.page });
+  }
+  if (lines.length > 0) entries.push(...lineEntries(lines, titles, headings, doc));
+  lines = [];
+  return { entries, at };
+}
+
+function tableEntries(rows: { cells: string[]; line: number }[], page: number | undefined, catalog: GriCatalog, headings: Heading[], doc: ReportDocument): GriIndexEntry[] {
+  const header = rows[0]?.cells.map((c) => normalize(c)) ?? [];
+  const col = (re: RegExp) => header.findIndex((h) => re.test(h));
+  const disclosureCol = col(/disclosure|披露|指标|揭露/);
+  const standardCol = col(/standard|准则|标准|来源|source/);
+  const locationCol = col(/location|位置|章节|页/);
+  const reasonCol = col(/reason|原因|理由/);
+  const explanationCol = col(/explanation|说明|解释/);
+  const omittedCol = col(/requirement|omitted|省略|遗漏/);
+  const out: GriIndexEntry[] = [];
+  let standard: Citation | undefined;
+  for (const row of rows.slice(1)) {
+    const text = row.cells.join(' ');
+    const norm = normalize(text);
+    const cited = [...norm.matchAll(STANDARD)].find((m) => DISCLOSING.test(m[1]));
+    if (cited) standard = { line: row.line, column: 1, page, text: cited[0], number: cited[1], title: cited[2].trim(), year: Number(cited[3]) };
+    const disclosureText = normalize(row.cells[disclosureCol >= 0 ? disclosureCol : 0] ?? '') + ' ' + normalize(row.cells[standardCol >= 0 ? standardCol : 0] ?? '');
+    const d = [...disclosureText.matchAll(DISCLOSURE)][0];
+    const location = locationCol >= 0 ? row.cells[locationCol] ?? '' : '';
+    const reasonText = reasonCol >= 0 ? (row.cells[reasonCol] ?? '').trim() : '';
+    const explanation = explanationCol >= 0 ? (row.cells[explanationCol] ?? '').trim() : '';
+    const omittedText = omittedCol >= 0 ? (row.cells[omittedCol] ?? '').trim() : '';
+    const omission = reasonText || explanation || omittedText ? { reason: reasonKey(reasonText || omittedText, catalog), reasonText: reasonText || omittedText, explanation } : undefined;
+    if (!d && !(cited && !row.cells.slice(1).some((c) => HAS_DISCLOSURE.test(normalize(c))))) continue;
+    const names = location.split(/<br\s*\/?>|[;；,，、\n]/).map((s) => s.replace(new RegExp(PAGE_TOKEN.source, 'gi'), '').trim()).filter((s) => compact(s).length > 1 && !/^[-–—/]+$/.test(s));
+    out.push({
+      disclosure: d ? `${d[1]}-${Number(d[2])}` : undefined,
+      standard: d && standard && standard.number !== d[1] ? undefined : standard,
+      sections: names.map((name) => ({ name, sections: resolve(name, headings, doc) })),
+      pages: pagesOf(location),
+      omission: omission && (omission.reasonText !== '' || omission.explanation !== '') && !isPlaceholder(omission.reasonText) ? omission : undefined,
+      line: row.line,
+      column: 1,
+      page,
+    });
+  }
+  return out;
+}
+
+function isPlaceholder(text: string): boolean {
+  return /^[-–—/\s]*$/.test(text);
+}
+
+/** Which of the four allowed reasons a text gives, if any. */
+export function reasonKey(text: string, catalog: GriCatalog): string | undefined {
+  const norm = normalize(text);
+  for (const [key, phrases] of Object.entries(catalog.claims.omissionReasons ?? {})) {
+    if (phrases.some((p) => norm.includes(normalize(p)))) return key;
+  }
+  return undefined;
+}
+
+/**
+ * Flattened text. Entries end at a page reference; an entry holds disclosures ("GRI 2-9：…")
+ * or whole standards ("GRI 205：反腐敗 2016"), and the section names around them — before
+ * the first token when the index is laid out by section, after the disclosure's title when it
+ * is laid out by disclosure.
+ */
+function lineEntries(lines: { line: number; text: string; page?: number }[], titles: Map<string, string[]>, headings: Heading[], doc: ReportDocument): GriIndexEntry[] {
+  const out: GriIndexEntry[] = [];
+  let group: typeof lines = [];
+  const flush = () => {
+    if (group.length > 0) out.push(...groupEntries(group, titles, headings, doc));
+    group = [];
+  };
+  for (const l of lines) {
+    if (INDEX_TITLE.test(normalize(l.text)) && /gri/i.test(l.text)) continue;
+    group.push(l);
+    if (new RegExp(PAGE_TOKEN.source, 'i').test(normalize(l.text))) flush();
+  }
+  flush();
+  return out;
+}
+
+function groupEntries(group: { line: number; text: string; page?: number }[], titles: Map<string, string[]>, headings: Heading[], doc: ReportDocument): GriIndexEntry[] {
+  const joined = group.map((l) => l.text).join('\n');
+  const norm = normalize(joined);
+  const tokens: { at: number; end: number; disclosure?: string; standard?: Citation; line: number; page?: number }[] = [];
+  const lineAt = (offset: number) => group[Math.min(group.length - 1, joined.slice(0, offset).split('\n').length - 1)];
+  for (const m of norm.matchAll(STANDARD)) {
+    if (!DISCLOSING.test(m[1])) continue;
+    const l = lineAt(m.index);
+    tokens.push({ at: m.index, end: m.index + m[0].length, standard: { line: l.line, column: 1, page: l.page, text: joined.slice(m.index, m.index + m[0].length), number: m[1], title: m[2].trim(), year: Number(m[3]) }, line: l.line, page: l.page });
+  }
+  for (const m of norm.matchAll(DISCLOSURE)) {
+    if (!/gri/i.test(norm.slice(Math.max(0, m.index - 5), m.index + 4)) && !/^\s*$/.test(norm.slice(Math.max(0, m.index - 1), m.index))) continue;
+    if (tokens.some((t) => m.index >= t.at && m.index < t.end)) continue;
+    const id = `${m[1]}-${Number(m[2])}`;
+    const l = lineAt(m.index);
+    tokens.push({ at: m.index, end: m.index + m[0].length + titleLength(joined.slice(m.index + m[0].length), titles.get(id)), disclosure: id, line: l.line, page: l.page });
+  }
+  if (tokens.length === 0) return [];
+  tokens.sort((a, b) => a.at - b.at);
+  // Section names: the text outside the tokens and their titles, without the pages.
+  let rest = '';
+  let cursor = 0;
+  for (const t of tokens) {
+    rest += joined.slice(cursor, t.at) + '\n';
+    cursor = Math.max(cursor, t.end);
+  }
+  rest += joined.slice(cursor);
+  const pages = pagesOf(joined);
+  const parts = rest
+    .replace(new RegExp(PAGE_TOKEN.source, 'gi'), '\n')
+    .split(/\n|\s{2,}/)
+    .map((s) => s.replace(/^[/／\s]+|[/／\s]+$/g, '').trim())
+    .filter((s) => compact(s).length > 1);
+  const names = joinWrapped(parts, headings);
+  const sections = names.map((name) => ({ name, sections: resolve(name, headings, doc) }));
+  return tokens.map((t) => ({
+    disclosure: t.disclosure,
+    standard: t.standard,
+    sections,
+    pages,
+    line: t.line,
+    column: 1,
+    page: t.page,
+  }));
+}
+
+/** Length of the disclosure's title right after its number (a title may wrap over lines). */
+function titleLength(after: string, titles: string[] | undefined): number {
+  const lead = /^[\s:：]*/.exec(after)![0].length;
+  const body = after.slice(lead);
+  for (const title of titles ?? []) {
+    const key = compact(title);
+    if (key.length < 2) continue;
+    let consumed = 0;
+    let matched = '';
+    for (const ch of body) {
+      consumed += ch.length;
+      if (/\s/.test(ch)) continue;
+      matched += ch;
+      if (compact(matched) === key) return lead + consumed;
+      if (!key.startsWith(compact(matched))) break;
+    }
+  }
+  // Unknown title: up to the end of its line.
+  const eol = body.indexOf('\n');
+  return lead + (eol < 0 ? body.length : eol);
+}
+
+/**
+ * Everything the report says about its use of GRI, and what that makes required: with no claim,
+ * nothing; "with reference" (or an informal mention), the disclosures its index lists; "in
+ * accordance", also all of GRI 2 and GRI 3.
+ */
+export function analyseGri(doc: ReportDocument, pack: RulePack, catalog: GriCatalog): GriAnalysis & { required: Set<string> } {
+  const statement = detectGriStatement(doc, catalog);
+  const { entries, at } = parseGriIndex(doc, pack, catalog);
+  if (statement.kind === 'none' && entries.length > 0) statement.kind = 'informal';
+  const required = new Set<string>();
+  if (statement.kind !== 'none') {
+    for (const e of entries) {
+      const item = e.disclosure ? pack.items.find((i) => i.id === e.disclosure) : undefined;
+      // A disclosure cited from another version of its standard (e.g. 403-2 of 2016) is not this one.
+      if (item && (!e.standard?.year || item.standard?.endsWith(` ${e.standard.year}`))) required.add(item.id);
+    }
+    if (statement.kind === 'in-accordance') {
+      for (const item of pack.items) if (/^GRI [23]:/.test(item.standard ?? '')) required.add(item.id);
+    }
+  }
+  return { statement, index: entries, indexAt: at, citations: findCitations(doc), required };
+}

@@ -1,0 +1,143 @@
+import type { ReportDocument } from '../document/types.js';
+import type { BlockRange } from './coverage.js';
+import { normalize } from '../util/normalize.js';
+
+/** Where a content index says something is: section names resolved to headings, and pages. */
+
+export const PAGE_TOKEN = /(?:\bp\.?|\bpp\.?|\bpage\s*|第)\s*(\d{1,3})(?:\s*(?:-|–|—|~|至)\s*(?:p\.?\s*)?(\d{1,3}))?\s*(?:页)?/gi;
+export const INDEX_TITLE = /索引|content index|index$/i;
+
+export interface Heading {
+  section: number;
+  key: string;
+}
+
+export function bodyHeadings(doc: ReportDocument): Heading[] {
+  const out: Heading[] = [];
+  for (const s of doc.sections) {
+    const block = s.blocks.map((b) => doc.blocks[b]).find((b) => b.kind === 'heading');
+    if (!block || block.role !== 'body') continue;
+    const key = compact(s.title);
+    if (key.length >= 2) out.push({ section: s.index, key });
+  }
+  return out;
+}
+
+export function compact(text: string): string {
+  return normalize(text).replace(/^#+/, '').replace(/[\s:：·・,，、()（）《》「」"'‘’“”\-–—|]+/g, '');
+}
+
+export function pagesOf(text: string): number[] {
+  const pages: number[] = [];
+  for (const m of normalize(text).matchAll(PAGE_TOKEN)) {
+    const a = Number(m[1]);
+    const b = m[2] ? Number(m[2]) : a;
+    for (let p = a; p <= Math.min(b, a + 30); p++) pages.push(p);
+  }
+  return pages;
+}
+
+
+/** A name wrapped over two lines ("杜絕貪腐與舞弊" / "行爲") is one name when joined it matches a heading. */
+export function joinWrapped(parts: string[], headings: Heading[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const joined = i + 1 < parts.length ? parts[i] + parts[i + 1] : undefined;
+    if (joined && headings.some((h) => h.key === compact(joined))) {
+      out.push(joined);
+      i++;
+    } else out.push(parts[i]);
+  }
+  return out.filter((s) => compact(s).length > 1);
+}
+
+
+export function resolve(name: string, headings: Heading[], doc?: ReportDocument): number[] {
+  // "層面A1－一般披露", "Aspect A1 > Policies": a parent heading, then one below it.
+  const parts = name.split(/\s*[－—>›»/]\s*|\s+-\s+/).filter((p) => compact(p).length >= 2);
+  if (parts.length > 1 && doc) {
+    const parents = resolveOne(parts[0], headings);
+    const children = resolveOne(parts[parts.length - 1], headings).filter((c) => parents.some((p) => isWithin(doc, c, p)));
+    if (children.length > 0) return children;
+    if (parents.length > 0) return parents;
+  }
+  return resolveOne(name, headings);
+}
+
+function isWithin(doc: ReportDocument, section: number, ancestor: number): boolean {
+  for (let s: number | null = section; s !== null; s = doc.sections[s].parent) if (s === ancestor) return true;
+  return false;
+}
+
+function resolveOne(name: string, headings: Heading[]): number[] {
+  const key = compact(name);
+  if (key.length < 2) return [];
+  const latin = /[a-z]/.test(key);
+  const min = latin ? 8 : 3;
+  const exact = headings.filter((h) => h.key === key);
+  if (exact.length > 0) return exact.map((h) => h.section);
+  const containing = headings.filter(
+    (h) => (key.length >= min && h.key.includes(key)) || (h.key.length >= min && key.includes(h.key)) || (!latin && h.key.endsWith(key)),
+  );
+  if (containing.length > 0) return containing.map((h) => h.section);
+  // Paraphrased titles ("檢討招聘慣例的措施" for "檢討招聘慣例以避免童工…的措施"): most bigrams shared.
+  if (key.length < 4) return [];
+  let best: { score: number; section: number } | undefined;
+  for (const h of headings) {
+    const score = bigramOverlap(key, h.key);
+    if (score >= 0.6 && (!best || score > best.score)) best = { score, section: h.section };
+  }
+  return best ? [best.section] : [];
+}
+
+/** Share of the name's character bigrams that the heading also has. */
+function bigramOverlap(name: string, heading: string): number {
+  const grams = (t: string) => {
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+    return out;
+  };
+  const a = grams(name);
+  const b = grams(heading);
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return a.size === 0 ? 0 : shared / a.size;
+}
+
+/**
+ * The blocks a claimed section spans: its subtree in Markdown; in flat PDF text, from its
+ * heading over as many pages as the index cites (plus one), or to the next top-level heading.
+ */
+export function extent(doc: ReportDocument, sectionIndex: number, pages: number[]): BlockRange {
+  const section = doc.sections[sectionIndex];
+  const from = section.blocks[0] ?? 0;
+  let to = doc.blocks.length;
+  if (doc.format === 'markdown') {
+    for (let s = sectionIndex + 1; s < doc.sections.length; s++) {
+      if (doc.sections[s].level <= section.level && doc.sections[s].blocks.length > 0) {
+        to = doc.sections[s].blocks[0];
+        break;
+      }
+    }
+    return { from, to };
+  }
+  const span = pages.length > 0 ? Math.max(...pages) - Math.min(...pages) : 0;
+  const startPage = doc.blocks[from]?.page;
+  for (let b = from + 1; b < doc.blocks.length; b++) {
+    const block = doc.blocks[b];
+    if (block.role !== 'body') {
+      to = b;
+      break;
+    }
+    if (startPage !== undefined && block.page !== undefined ? block.page > startPage + span + 1 : block.kind === 'heading' && doc.sections[block.section].level <= 1) {
+      to = b;
+      break;
+    }
+  }
+  return { from, to };
+}
+
+export function pageList(pages: number[]): string {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  return sorted.length > 1 && sorted[sorted.length - 1] - sorted[0] === sorted.length - 1 ? `${sorted[0]}–${sorted[sorted.length - 1]}` : sorted.join(', ');
+}

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { check, type FileResult } from '../../src/index.js';
+import { ingestText } from '../../src/ingest/index.js';
+import { assignRoles } from '../../src/document/roles.js';
+import { loadRules } from '../../src/rules/load.js';
+import { analyseGri } from '../../src/evidence/gri.js';
+import { fixture, hasSharedReport, sharedReport } from '../helpers/run.js';
+
+async function gri(file: string, options: Parameters<typeof check>[1] = {}): Promise<FileResult> {
+  const result = await check([file], { frameworks: ['gri'], ...options });
+  expect(result.files[0].error).toBeUndefined();
+  return result.files[0];
+}
+
+const griFindings = (f: FileResult) => f.findings.filter((x) => x.framework === 'gri' && x.ruleId !== 'missing/item-partial');
+const status = (f: FileResult, id: string) => f.items.find((i) => i.id === id)?.status;
+
+function analysis(file: string) {
+  const rules = loadRules();
+  const doc = ingestText(file, readFileSync(file, 'utf8'), file.endsWith('.md') ? 'markdown' : 'text');
+  assignRoles(doc, { indexHeadings: rules.common.contentIndex!.headings!, tocHeadings: rules.common.contentIndex!.toc! });
+  return analyseGri(doc, rules.packs.find((p) => p.edition === 'gri-2021')!, rules.griCatalog!);
+}
+
+describe('GRI claims and content index', () => {
+  it('reads an English "in accordance" statement, GRI 1 and a 48-row GFM index with its omissions', () => {
+    const a = analysis(fixture('gri', 'en-in-accordance.md'));
+    expect(a.statement.kind).toBe('in-accordance');
+    expect(a.statement.at?.line).toBe(474);
+    expect(a.statement.gri1?.line).toBe(476);
+    expect(a.index.filter((e) => e.disclosure)).toHaveLength(48);
+    const omitted = a.index.filter((e) => e.omission).map((e) => [e.disclosure, e.omission!.reason]);
+    expect(omitted).toEqual([['2-21', 'confidentiality-constraints'], ['2-30', 'not-applicable'], ['403-9', 'information-unavailable']]);
+    const e2_24 = a.index.find((e) => e.disclosure === '2-24')!;
+    expect(e2_24.sections.map((s) => [s.name, s.sections.length])).toEqual([['Embedding our commitments', 1], ['Anti-corruption', 1]]);
+  });
+
+  it('reads a Simplified Chinese statement, GRI 1 and a Chinese omission reason', () => {
+    const a = analysis(fixture('gri', 'zh-Hans-in-accordance.md'));
+    expect(a.statement.kind).toBe('in-accordance');
+    expect(a.statement.gri1).toBeDefined();
+    expect(a.index.find((e) => e.disclosure === '2-21')!.omission).toMatchObject({ reason: 'confidentiality-constraints', reasonText: '保密限制' });
+    expect(a.index.find((e) => e.disclosure === '305-1')!.standard).toMatchObject({ number: '305', year: 2016 });
+  });
+
+  it('tells "with reference" from "in accordance", and a 2016 Core claim from both', () => {
+    expect(analysis(fixture('gri', 'en-with-reference.md')).statement.kind).toBe('with-reference');
+    const core = analysis(fixture('gri', 'en-2016-core.md'));
+    expect(core.statement.kind).toBe('informal');
+    expect(core.statement.obsolete.map((o) => o.line)).toEqual([5]);
+  });
+});
+
+describe('GRI requirements by claim', () => {
+  it('in accordance: every GRI 2 and GRI 3 disclosure is required; a clean report raises nothing', async () => {
+    const f = await gri(fixture('gri', 'en-in-accordance.md'));
+    expect(f.editions).toEqual(['gri-2021']);
+    expect(griFindings(f)).toEqual([]);
+    for (const id of ['2-1', '2-15', '2-29', '3-1', '3-2', '305-1', '401-1']) expect(f.items.find((i) => i.id === id)!.required, id).not.toBe(false);
+    expect(status(f, '2-21')).toBe('explained');
+    expect(status(f, '207-1')).toBe('not-required');
+  });
+
+  it('with reference: only what the index lists is required', async () => {
+    const f = await gri(fixture('gri', 'en-with-reference.md'));
+    expect(griFindings(f)).toEqual([]);
+    expect(f.period).toMatchObject({ start: '2024-04-01', end: '2025-03-31' });
+    expect(status(f, '2-4')).toBe('not-required');
+    expect(f.items.filter((i) => i.required !== false).map((i) => i.id).sort()).toEqual(['2-1', '2-2', '2-27', '2-3', '2-6', '2-7', '2-9', '302-1', '305-1', '305-2', '306-3', '401-1']);
+  });
+
+  it('Simplified Chinese in accordance report raises nothing', async () => {
+    expect(griFindings(await gri(fixture('gri', 'zh-Hans-in-accordance.md')))).toEqual([]);
+  });
+
+  it('a report that only uses GRI as an input to its materiality assessment is not held to it', async () => {
+    const f = await gri(fixture('zh-Hant', 'complete-2024.md'));
+    expect(f.findings.filter((x) => x.framework === 'gri')).toEqual([]);
+    expect(f.items.every((i) => i.required === false)).toBe(true);
+  });
+
+  it('a "with reference" claim without a content index, GRI 1 or disclosures listed is flagged', async () => {
+    const f = await gri(fixture('en', 'complete-2024.md'));
+    expect(griFindings(f).map((x) => [x.line, x.ruleId])).toEqual([[15, 'missing/gri-1-not-named'], [15, 'missing/gri-content-index']]);
+    expect(f.items.every((i) => i.required === false)).toBe(true);
+  });
+});
+
+describe('GRI content index verification', () => {
+  it('finds each planted defect, and nothing else', async () => {
+    const f = await gri(fixture('gri', 'en-index-defects.md'));
+    const found = griFindings(f).map((x) => [x.line, x.ruleId, x.item ?? '']);
+    expect(found).toEqual([
+      [488, 'inconsistent/gri-omission-not-allowed', '2-3'],
+      [506, 'inconsistent/gri-omission-reason', '2-21'],
+      [523, 'inconsistent/gri-index-claim-unsupported', '305-1'],
+      [526, 'inconsistent/gri-unknown-disclosure', '305-8'],
+      [527, 'stale/gri-superseded-standard', ''],
+      [536, 'inconsistent/gri-index-section-not-found', '404-1'],
+    ]);
+    expect(f.findings.find((x) => x.line === 527)!.message).toContain('GRI 303: Water and Effluents 2018');
+  });
+
+  it('a 2016 "Core" report: the obsolete claim and each superseded standard, not a flood of missing disclosures', async () => {
+    const f = await gri(fixture('gri', 'en-2016-core.md'));
+    const found = griFindings(f).map((x) => [x.line, x.ruleId]);
+    expect(found).toEqual(expect.arrayContaining([
+      [5, 'missing/gri-statement-of-use'],
+      [5, 'stale/gri-obsolete-claim'],
+      [51, 'stale/gri-superseded-standard'],
+      [54, 'stale/gri-superseded-standard'],
+      [55, 'stale/gri-superseded-standard'],
+    ]));
+    expect(f.findings.filter((x) => x.ruleId === 'missing/item-missing')).toEqual([]);
+    expect(f.findings.some((x) => x.ruleId === 'inconsistent/gri-index-claim-unsupported')).toBe(false);
+  });
+});
+
+describe('GRI editions by publication date', () => {
+  it('picks GRI 101: Biodiversity 2024 for a report published in 2026, and GRI 102/103 from 2027', async () => {
+    const y2025 = await gri(fixture('gri', 'en-in-accordance.md'), { period: '2025' });
+    expect(y2025.editions).toEqual(['gri-2026']);
+    const ids2025 = y2025.items.map((i) => i.id);
+    expect(ids2025).toContain('101-1');
+    expect(ids2025).not.toContain('304-1');
+    const y2026 = await gri(fixture('gri', 'en-in-accordance.md'), { period: '2026' });
+    expect(y2026.editions).toEqual(['gri-2027']);
+    const ids2026 = y2026.items.map((i) => i.id);
+    expect(ids2026).toContain('102-5');
+    expect(ids2026).not.toContain('305-1');
+    expect(ids2026).toContain('101-1');
+  });
+});
+
+describe.skipIf(!hasSharedReport)('the shared report\'s GRI content index (附錄三)', () => {
+  it('is parsed section by section, and the report is held to what it lists', async () => {
+    const a = analysis(sharedReport);
+    expect(a.statement.kind).toBe('informal');
+    const byId = (id: string) => a.index.find((e) => e.disclosure === id)!;
+    expect(byId('2-2').sections.map((s) => s.name)).toContain('報告編制說明');
+    expect(byId('2-2').pages).toEqual([1]);
+    expect(byId('2-9').sections.find((s) => s.name === '夯實管治基礎')!.sections.length).toBeGreaterThan(0);
+    const standards = a.index.filter((e) => !e.disclosure).map((e) => e.standard!.number);
+    expect(standards).toEqual(expect.arrayContaining(['205', '206', '305', '306', '401', '403']));
+    const f = await gri(sharedReport);
+    expect(f.findings.filter((x) => x.ruleId === 'missing/gri-statement-of-use')).toHaveLength(1);
+    expect(status(f, '2-5')).toBe('not-required');
+  });
+});
