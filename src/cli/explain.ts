@@ -94,9 +94,14 @@ function describeRule(rule: ObligationRule): string {
   return `${rule.obligation} for ${who.join(' that are ') || 'every issuer'}${when}`;
 }
 
-function describeApplies(pack: RulePack): string {
-  const { periodStartFrom: from, periodStartBefore: before } = pack.applies;
-  return from && before ? `periods starting ${from} to before ${before}` : from ? `periods starting on or after ${from}` : before ? `periods starting before ${before}` : 'any period';
+/** When an edition applies: by the start of the period (HKEX) or the publication date (GRI). */
+export function describeApplies(pack: RulePack): string {
+  const applies = pack.applies as RulePack['applies'] & { publishedFrom?: string; publishedBefore?: string };
+  const span = (what: string, from?: string, before?: string) =>
+    from && before ? `${what} ${from} to before ${before}` : from ? `${what} on or after ${from}` : before ? `${what} before ${before}` : undefined;
+  return span('periods starting', applies.periodStartFrom, applies.periodStartBefore)
+    ?? span('reports published', applies.publishedFrom, applies.publishedBefore)
+    ?? 'any period';
 }
 
 function terms(group: string[]): string {
@@ -118,7 +123,8 @@ function explainText(found: { pack: RulePack; item: ItemSpec }[], rules: RuleSet
   const out: string[] = [];
   out.push(`${item.id} — ${item.title.en}`);
   out.push(`  ${item.title['zh-Hant']} / ${item.title['zh-Hans']}`);
-  out.push(`  ${pack.framework.toUpperCase()}${item.part ? ` · Part ${item.part}` : ''}${item.aspect ? ` · ${item.aspect}` : ''} · ${item.kind}`);
+  const standard = (item as ItemSpec & { standard?: string }).standard;
+  out.push(`  ${pack.framework.toUpperCase()}${standard ? ` · ${standard}` : ''}${item.part ? ` · Part ${item.part}` : ''}${item.aspect ? ` · ${item.aspect}` : ''} · ${item.kind}`);
   out.push('', 'What it requires (our paraphrase):', wrap(item.requirement, '  '));
   const absent = rules.packs.filter((p) => p.framework === pack.framework && !found.some((f) => f.pack === p));
   out.push('', 'Obligation by edition:');

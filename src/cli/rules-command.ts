@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadRules } from '../rules/load.js';
 import { UsageError } from '../util/errors.js';
 import type { CommandIo } from './commands.js';
-import { rulesDirOf } from './explain.js';
+import { describeApplies, rulesDirOf } from './explain.js';
 import { parseFrameworks, usageErrorFrom } from './options.js';
 
 const HELP = `esglint rules [options] — every item of every edition, with its obligation
@@ -60,9 +60,8 @@ export async function rulesCommand(argv: string[], io: CommandIo): Promise<numbe
   }
   const out: string[] = [];
   for (const p of packs) {
-    const { periodStartFrom: from, periodStartBefore: before } = p.applies;
     out.push(`${p.edition} — ${p.title}`);
-    out.push(`  periods starting ${from ? `on or after ${from}` : 'at any date'}${before ? ` and before ${before}` : ''}; ${p.items.length} items`);
+    out.push(`  ${describeApplies(p)}; ${p.items.length} items`);
     const width = Math.max(...p.items.map((i) => i.id.length));
     for (const i of p.items) {
       const varies = i.obligationRules?.length ? '*' : ' ';

@@ -61,7 +61,8 @@ code { font-size: 12px; }
   body { padding: 0; font-size: 10.5px; }
   header { position: static; }
   .filters { display: none; }
-  thead th { position: static; }
+  thead th { position: static; font-size: 9px; }
+  col.c-mark, col.c-find { width: 7em; }
   tr { break-inside: avoid; }
   h2 { break-before: page; }
   section.file:first-of-type h2 { break-before: auto; }

@@ -40,7 +40,7 @@ function evidenceCell(item: ResultItem): string {
 }
 
 function groupOf(item: ResultItem): string {
-  const part = item.part ? (item.part.length <= 2 ? `Part ${item.part}` : item.part) : '';
+  const part = item.standard ?? (item.part ? (item.part.length <= 2 ? `Part ${item.part}` : item.part) : '');
   return [item.framework.toUpperCase(), item.edition, part].filter(Boolean).join(' · ');
 }
 

@@ -43,6 +43,15 @@ describe('html formatter (structure; the browser test is html.browser.test.ts)',
     expect(html).toContain('reports/gone.md: no such file');
   });
 
+  it('groups GRI disclosures by their standard', () => {
+    const r = fixedResult();
+    r.files[0].items.push({ framework: 'gri', edition: 'gri-2021', id: '305-1', title: 'Direct (Scope 1) GHG emissions', standard: 'GRI 305: Emissions 2016',
+      obligation: 'comply-or-explain', status: 'missing', evidence: [] });
+    const page = formatHtml(r);
+    expect(page).toContain('<tr class="group"><th colspan="9">GRI · gri-2021 · GRI 305: Emissions 2016</th></tr><tr class="item" data-status="missing" data-framework="gri"');
+    expect(page).toContain('data-filter="framework" data-value="gri" aria-pressed="true"><span class="dot s-gri"></span>gri (1)</button>');
+  });
+
   it('escapes report text', () => {
     expect(html).toContain('13 kg in the &lt;table&gt; | &quot;KPI&quot; &amp; annex.');
     expect(html).not.toContain('<table> |');
