@@ -41,6 +41,7 @@ export function inconsistentChecks(ctx: CheckContext): Finding[] {
   intensities(lex, facts, add);
   changes(lex, facts, add);
   units(lex, facts, add);
+  unitMismatches(lex, facts, add);
   return out;
 }
 
@@ -411,6 +412,32 @@ function changes(lex: Lexicon, facts: Fact[], add: Add): void {
       'stated-change', 'error', lex.metrics.get(c.metric), c,
       `The text states ${stated} in ${lex.metrics.get(c.metric)?.names.en[0] ?? c.metric} from ${c.change!.from} to ${c.year}, but the figures (${shown(before)} at line ${before.line}, ${shown(now)} at line ${now.line}) give ${actual >= 0 ? '+' : ''}${formatValue(actual, 2)}${c.change!.points ? ' points' : '%'}.`,
       [before, now],
+    );
+  }
+}
+
+/**
+ * One metric given in units that do not convert into each other (petrol in litres in the table
+ * and in GJ in the text): the figures cannot be checked against each other.
+ */
+function unitMismatches(lex: Lexicon, facts: Fact[], add: Add): void {
+  const groups = byKey(facts.filter((f) => plain(f) && f.value !== null && !f.share), (f) => {
+    const d = detailOf(f);
+    return d?.metric && d.unit && d.base && unitFits(d.metric, d.unit) ? f.metric : undefined;
+  });
+  for (const list of groups.values()) {
+    const bases = new Map<string, Fact[]>();
+    for (const f of list) {
+      const b = detailOf(f)!.base!.unit;
+      bases.set(b, [...(bases.get(b) ?? []), f]);
+    }
+    if (bases.size < 2) continue;
+    const [first, ...others] = [...bases.values()].sort((a, b) => (pick(a) === pick(list) ? -1 : 0) - (pick(b) === pick(list) ? -1 : 0));
+    const at = pick(first)!;
+    add(
+      'unit-mismatch', 'info', lex.metrics.get(at.metric), at,
+      `${lex.metrics.get(at.metric)?.names.en[0] ?? at.metric} is given in ${at.unit} here (line ${at.line}) and in ${others.map((o) => `${o[0].unit} at line ${o[0].line}`).join(', ')}; these units do not convert into each other, so the figures cannot be checked against each other. Give the figure in one unit, or both figures side by side.`,
+      others.map((o) => o[0]),
     );
   }
 }

@@ -15,6 +15,7 @@ import { parseUnit } from './units.js';
 const VALUE_LINE = /^([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(.*)$/;
 
 export function valueLine(lex: Lexicon, text: string): { number: NonNullable<ReturnType<typeof parseNumber>>; unitText: string } | undefined {
+  if (text.length > 60 || !/^[\s*_`]*[-+－]?[\d０-９]/.test(text)) return undefined;
   const t = foldDigits(text).replace(/[*_`]/g, '').trim();
   const m = t.match(VALUE_LINE);
   if (!m) return undefined;
@@ -28,6 +29,9 @@ function isLabelLine(lex: Lexicon, l: StreamLine): boolean {
   const t = l.text.replace(/[*_`#]/g, '').trim();
   return t.length > 0 && t.length <= 40 && !/[。；;!?！？]/.test(t) && valueLine(lex, t) === undefined;
 }
+
+/** A label line that is nothing but a metric name, as highlight pages print them. */
+const LABEL_ONLY = /^[^,，。；;:：\d]{2,40}$/;
 
 const PARENTHETICAL = /^[(（][^()（）]*[)）]$/;
 
@@ -50,8 +54,11 @@ export function readHighlights(doc: ReportDocument, lex: Lexicon, stream: Stream
       ? texts.length === 2 ? [{ text: texts[0], at: labels[0] }] : []
       : [{ text: texts[texts.length - 1], at: labels[labels.length - 1] }, ...(texts.length === 2 ? [{ text: joinLabel(texts), at: labels[0] }] : [])];
     for (const c of candidates) {
-      const match = matchMetric(lex, c.text);
-      if (!match || !unitFits(match.metric, unit)) continue;
+      // A unit the metric cannot be measured in is still this metric's figure (the check says so),
+      // but only when no metric the label names fits the unit.
+      const match = matchMetric(lex, c.text, (m) => unitFits(m, unit), unit.symbol);
+      if (!match) continue;
+      if (!unitFits(match.metric, unit) && (unit.dimension === 'percent' || !LABEL_ONLY.test(c.text))) continue;
       facts.push(
         makeFact(doc, lex, {
           metric: match.metric,

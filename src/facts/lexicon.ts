@@ -104,7 +104,19 @@ export interface Lexicon {
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** Folds a phrase or a label for matching: width, case, script; whitespace next to CJK dropped. */
+const folded = new Map<string, string>();
+
 export function foldKey(text: string): string {
+  let key = folded.get(text);
+  if (key === undefined) {
+    key = fold(text);
+    if (folded.size > 50_000) folded.clear();
+    folded.set(text, key);
+  }
+  return key;
+}
+
+function fold(text: string): string {
   return normalize(text)
     .replace(/\s+/g, ' ')
     .replace(/ (?=[\u3400-\u9fff（）()、])|(?<=[\u3400-\u9fff（）()、]) /g, '')

@@ -175,7 +175,8 @@ function readValueAfterName(lex: Lexicon, text: string, at: number, name: NamedP
   const paren = text.slice(pos).match(/^\s*\([^()]{0,40}\)/);
   if (paren) pos += paren[0].length;
   const sStart = sentenceStart(text, at);
-  const year = yearBefore(text, sStart, at) ?? defaultYear;
+  const explicitYearBefore = yearBefore(text, sStart, at);
+  const year = explicitYearBefore ?? defaultYear;
   const afterLinks = skipWords(text, pos, lex.links, 3);
   const num = text.slice(afterLinks).match(NUMBER_AT);
   if (num && afterLinks - pos <= 14) {
@@ -195,7 +196,10 @@ function readValueAfterName(lex: Lexicon, text: string, at: number, name: NamedP
       end = read?.end ?? numEnd;
     }
     if (!unit || !unitFits(metric, unit)) return undefined;
-    return { metric, label: name.key, number, unit, year, at: afterLinks, end };
+    // "50.74 kg per vehicle": a per-unit the lexicon cannot read makes the figure something else.
+    if (/^\s*(?:\/|per\b|每)/.test(text.slice(end))) return undefined;
+    const yearAfter = explicitYearBefore ? undefined : text.slice(end, end + 14).match(/^\s*(?:in|for|during|of)\s+((?:19|20)\d{2})\b/);
+    return { metric, label: name.key, number, unit, year: yearAfter ? Number(yearAfter[1]) : year, at: afterLinks, end };
   }
   return readChange(lex, text, pos, metric, name.key, year, sStart);
 }

@@ -20,6 +20,7 @@ const YEAR = /(?:fy\s*)?((?:19|20)\d{2})(?:\s*[/-]\s*(\d{2}|\d{4}))?\s*(?:年度
 
 /** The year columns of a header row, or undefined if the line is not one. */
 export function parseYearHeader(lex: Lexicon, text: string, cell = false): number[] | undefined {
+  if (text.length > 120 || !/(?:19|20)\d\d|[１２][０-９]{3}/.test(text)) return undefined;
   const key = normalize(foldDigits(text)).replace(/\s+/g, ' ').trim();
   const years: number[] = [];
   const rest = key.replace(YEAR, (_all, y: string, tail: string | undefined) => {

@@ -43,6 +43,38 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
     summary: 'The content index marks as deleted a clause the edition in force still requires.',
     help: 'Index the clause with its location, or give a considered explanation of its omission.',
   },
+  'inconsistent/value-mismatch': {
+    summary: 'One metric, year and breakdown is printed with different values in different places (table, highlight, sentence).',
+    help: 'Decide which figure is right and correct the others; figures that agree after rounding to their printed precision are never reported.',
+  },
+  'inconsistent/sum-mismatch': {
+    summary: 'A total differs from the sum of its reported parts or of one of its breakdowns.',
+    help: 'Correct the total or the parts (GHG total = scope 1 + 2 + 3 reported; waste = hazardous + non-hazardous; employees = the sum of a breakdown), or say in a note what the total includes that the parts do not.',
+  },
+  'inconsistent/shares-not-100': {
+    summary: "A percentage breakdown (gender, age group, region, employment type…) does not add up to 100%.",
+    help: 'Correct the shares; the tolerance already allows each share its rounding.',
+  },
+  'inconsistent/intensity-mismatch': {
+    summary: 'An intensity does not equal its total divided by the denominator (revenue, headcount) the other intensities of the year imply.',
+    help: 'Recompute the intensity from the total and the same denominator as the others, or state the denominator it uses.',
+  },
+  'inconsistent/average-outside-range': {
+    summary: "An overall average lies outside the range of its groups' averages, which is impossible.",
+    help: 'Recompute the overall average (total ÷ headcount) or the group averages with the same definition and headcount.',
+  },
+  'inconsistent/stated-change': {
+    summary: "A stated change (\"down 35%\", \"增長 12%\", \"doubled\") does not match the two years' figures.",
+    help: 'Correct the percentage or the figures; a change in a rate is in percentage points (個百分點), not per cent.',
+  },
+  'inconsistent/unit-dimension': {
+    summary: 'A figure is given in a unit that cannot measure its metric (energy in tonnes, water in kWh).',
+    help: 'Give the figure in a unit of the metric (see `esglint explain <item>`), or correct the label.',
+  },
+  'inconsistent/unit-mismatch': {
+    summary: 'One metric is given in units that do not convert into each other (petrol in litres and in GJ).',
+    help: 'Give the figure in one unit, or both figures side by side, so that readers (and esglint) can check them against each other.',
+  },
   'draft/suppression-without-reason': {
     summary: 'An esglint-disable comment gives no reason.',
     help: 'Write the reason after " -- ": <!-- esglint-disable-next-line B6.1 -- the policy is in the annual report -->.',

@@ -10,7 +10,7 @@ import { fixture, hasSharedReport, sharedReport } from '../helpers/run.js';
 const rules = loadRules();
 
 /** The rule ids of this family that read KPI facts (others in the category read the content index). */
-const FACT_RULES = /^inconsistent\/(value-mismatch|sum-mismatch|shares-not-100|intensity-mismatch|average-outside-range|stated-change|unit-dimension)$/;
+const FACT_RULES = /^inconsistent\/(value-mismatch|sum-mismatch|shares-not-100|intensity-mismatch|average-outside-range|stated-change|unit-dimension|unit-mismatch)$/;
 
 function findings(path: string): Finding[] {
   const text = readFileSync(path, 'utf8');
@@ -42,6 +42,8 @@ describe('planted inconsistencies are found, with both places', () => {
       ['average-outside-range', 62, [64, 65, 67, 68]], // 19.8 below 21.0, 23.2 and 20.5, 32.0
       ['stated-change', 15, [32]], // "decreased by 12%", 2,000 → 1,900 is −5%
       ['unit-dimension', 34, []], // total energy in tonnes
+      ['unit-dimension', 73, [35]], // a highlight gives water in kWh; the table in m³
+      ['unit-mismatch', 80, [76]], // petrol in litres in a table, in GJ in a highlight
     ]);
   });
 

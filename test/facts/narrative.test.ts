@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { readMarkdown } from '../../src/ingest/markdown.js';
+import { loadRules } from '../../src/rules/load.js';
+import { detectPeriod } from '../../src/facts/period.js';
+import { extractFacts } from '../../src/facts/index.js';
+
+const rules = loadRules();
+
+function facts(sentence: string) {
+  const doc = readMarkdown('r.md', `# Report\n\nThis report covers 1 January 2024 to 31 December 2024.\n\n${sentence}\n`);
+  return extractFacts(doc, rules, detectPeriod(doc)).map((f) => ({ metric: f.metric, year: f.year, value: f.value, unit: f.unit, ...(f.change ? { change: f.change } : {}), ...(f.breakdown ? { breakdown: f.breakdown } : {}) }));
+}
+
+describe('figures in sentences', () => {
+  it.each([
+    ['Scope 1 emissions were 50.74 tCO2e.', [{ metric: 'ghg.scope1', year: 2024, value: 50.74, unit: 'tCO2e' }]],
+    ['Total GHG emissions (Scope 1 and 2) amounted to 1,044.39 tonnes of CO2e in 2023.', [{ metric: 'ghg.total', year: 2023, value: 1044.39, unit: 'tCO2e' }]],
+    ['本年度廢氣排放總量爲 15.38 千克。', [{ metric: 'air.total', year: 2024, value: 15.38, unit: 'kg' }]],
+    ['2024 年，电能消耗量为 128.1 万千瓦时。', [{ metric: 'energy.electricity', year: 2024, value: 1281000, unit: 'kWh' }]],
+    ['Water consumption was 12,000 m³, and water intensity was 2.1 m³/HK$ million.', [
+      { metric: 'water.consumption', year: 2024, value: 12000, unit: 'm3' },
+      { metric: 'water.intensity', year: 2024, value: 2.1, unit: 'm3/m HKD' },
+    ]],
+  ])('%s', (sentence, expected) => {
+    expect(facts(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    ['汽油消耗量較去年下降 35.07%。', -35.07, 2023, undefined],
+    ['Electricity consumption rose 12% year-on-year.', 12, 2023, undefined],
+    ['Total GHG emissions fell by 8.5% compared with 2022.', -8.5, 2022, undefined],
+    ['員工流失率較去年上升 2.1 個百分點。', 2.1, 2023, true],
+    ['Scope 1 emissions doubled compared with last year.', 100, 2023, undefined],
+  ])('a stated change: %s', (sentence, value, from, points) => {
+    const change = facts(sentence).find((f) => f.change);
+    expect(change).toMatchObject({ value, change: { from, ...(points ? { points } : {}) } });
+  });
+
+  it('reads shares of a breakdown', () => {
+    expect(facts('目前公司男性員工占比 49.20%，女性員工占比 50.80%。')).toEqual([
+      { metric: 'workforce.total', year: 2024, value: 49.2, unit: '%', breakdown: { gender: 'male' } },
+      { metric: 'workforce.total', year: 2024, value: 50.8, unit: '%', breakdown: { gender: 'female' } },
+    ]);
+  });
+
+  it('leaves figures that are not the metric of the whole report', () => {
+    for (const sentence of [
+      'Electricity consumption at our headquarters was 500 MWh.', // part of the business
+      '本年度，總部辦公室的用電量爲 500 千瓦時。',
+      '纍計參訓人數達 148 人次。', // cumulative, not the year's figure
+      'Electricity consumption 2024 target: 1,800 MWh.', // no figure after the name
+      'Scope 1 emissions were 50.74 kg per vehicle.', // a unit that is no GHG unit
+    ]) expect(facts(sentence), sentence).toEqual([]);
+  });
+});
