@@ -99,6 +99,8 @@ const CATEGORY_DOCS: Record<Category, RuleDoc> = {
 export function ruleDoc(ruleId: string): RuleDoc {
   const known = RULE_DOCS[ruleId];
   if (known) return known;
-  const category = ruleId.split('/')[0] as Category;
-  return CATEGORY_DOCS[category] ?? { summary: ruleId, help: '' };
+  const [category, name = ''] = ruleId.split('/') as [Category, string?];
+  const doc = CATEGORY_DOCS[category];
+  if (!doc) return { summary: ruleId, help: '' };
+  return { summary: `${doc.summary} (${name.replace(/-/g, ' ')})`, help: doc.help };
 }

@@ -112,3 +112,15 @@ describe('the CI gate: exit codes 0/1/2 exactly as DESIGN.md, whatever --output 
     expect(JSON.parse(readFileSync(out, 'utf8')).runs[0].results.length).toBeGreaterThan(0);
   });
 });
+
+describe('stylish colours', () => {
+  it('are off when stdout is not a terminal or NO_COLOR is set, and on with --color', () => {
+    const plain = esglint(['check', report, '--no-config', '--framework', 'hkex'], { env: { NO_COLOR: '' } });
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).not.toMatch(/\u001b\[/);
+    expect(plain.stdout).toMatch(/hkex B8\n\s+1:1\s+error/);
+    const forced = esglint(['check', report, '--no-config', '--framework', 'hkex', '--color']);
+    expect(forced.stdout).toMatch(/\u001b\[31merror/);
+    expect(forced.code).toBe(1);
+  });
+});
