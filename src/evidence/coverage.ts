@@ -75,7 +75,22 @@ export class CoverageFinder {
     return !this.scope || (block.index >= this.scope.from && block.index < this.scope.to);
   }
 
+  private readonly prefetched = new Set<RulePack>();
+
+  /** Every term of a pack found in one pass before its first item is covered. */
+  private prefetch(pack: RulePack): void {
+    if (this.prefetched.has(pack)) return;
+    this.prefetched.add(pack);
+    const terms: string[] = [...this.common.explanation.markers, ...this.common.explanation.reasons];
+    for (const item of pack.items) {
+      terms.push(item.id, ...(item.evidence.sections ?? []), ...(item.evidence.topic ?? []));
+      for (const el of item.evidence.elements) terms.push(...el.all.flat(), ...(el.none ?? []));
+    }
+    this.index.prefetch(terms);
+  }
+
   private coverInScope(pack: RulePack, item: ItemSpec): ItemCoverage {
+    this.prefetch(pack);
     const sections = this.sectionsNaming(item.evidence.sections ?? []);
     const elements: ElementResult[] = [];
     const evidence: Evidence[] = [];
@@ -144,10 +159,17 @@ export class CoverageFinder {
     return true;
   }
 
+  private readonly groupHits = new Map<string[], number[]>();
+
+  /** Offsets of any of the terms, merged and sorted (cached per group: packs reuse groups). */
   private hits(terms: string[]): number[] {
     if (terms.length === 1) return this.index.find(terms[0]);
-    const all = terms.flatMap((t) => this.index.find(t));
-    return [...new Set(all)].sort((a, b) => a - b);
+    let merged = this.groupHits.get(terms);
+    if (!merged) {
+      merged = [...new Set(terms.flatMap((t) => this.index.find(t)))].sort((a, b) => a - b);
+      this.groupHits.set(terms, merged);
+    }
+    return merged;
   }
 
   /**

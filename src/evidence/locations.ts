@@ -23,8 +23,17 @@ export function bodyHeadings(doc: ReportDocument): Heading[] {
   return out;
 }
 
+const compacted = new Map<string, string>();
+
+/** A name folded and stripped of spaces and punctuation, for comparing names with headings. */
 export function compact(text: string): string {
-  return normalize(text).replace(/^#+/, '').replace(/[\s:：·・,，、()（）《》「」"'‘’“”\-–—|]+/g, '');
+  let key = compacted.get(text);
+  if (key === undefined) {
+    key = normalize(text).replace(/^#+/, '').replace(/[\s:：·・,，、()（）《》「」"'‘’“”\-–—|]+/g, '');
+    if (compacted.size > 50000) compacted.clear();
+    compacted.set(text, key);
+  }
+  return key;
 }
 
 export function pagesOf(text: string): number[] {

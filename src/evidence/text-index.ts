@@ -1,5 +1,6 @@
 import type { Block, ReportDocument } from '../document/types.js';
 import { normalize, hasCjk } from '../util/normalize.js';
+import { PatternSet } from './aho-corasick.js';
 
 /**
  * The whole document's folded text in one string, with each term's occurrences found once
@@ -31,6 +32,24 @@ export class TextIndex {
       else hi = mid - 1;
     }
     return this.doc.blocks[lo];
+  }
+
+  /**
+   * Finds many terms in one pass (see PatternSet); later `find` calls for them are lookups.
+   * Terms that need a regular expression (phrases, mixed scripts, inner '*') are left to `find`.
+   */
+  prefetch(terms: string[]): void {
+    const plain = [...new Set(terms)].filter((t) => !this.hits.has(t) && plainForm(t) !== undefined);
+    if (plain.length === 0) return;
+    const set = patternSet(plain);
+    const found = set.search(this.text);
+    set.patterns.forEach((pattern, i) => {
+      for (const term of termsByPattern.get(pattern) ?? []) {
+        if (this.hits.has(term)) continue;
+        const accept = acceptor(this.text, pattern, plainPrefix(term));
+        this.hits.set(term, found[i].filter((at) => accept(at, at + pattern.length)));
+      }
+    });
   }
 
   /** Offsets of a term (already folded or not) in the document. */
@@ -82,20 +101,64 @@ function escape(text: string): string {
 /** A clause id like "A1" must not match the "A1" of "A1.1". */
 const CLAUSE_ID = /^[a-d]\d+(?:\.\d+)?$|^\d{1,3}-\d{1,2}$/;
 
-function scan(text: string, rawTerm: string): number[] {
-  const prefix = rawTerm.endsWith('*');
-  const term = normalize(prefix ? rawTerm.slice(0, -1) : rawTerm).trim();
-  const out: number[] = [];
-  if (term === '') return out;
+const folded = new Map<string, string>();
+const termsByPattern = new Map<string, string[]>();
+const patternSets = new Map<string, PatternSet>();
+
+function plainPrefix(rawTerm: string): boolean {
+  return rawTerm.endsWith('*');
+}
+
+/** The folded form of a term that a plain substring search can find, else undefined. */
+function plainForm(rawTerm: string): string | undefined {
+  let term = folded.get(rawTerm);
+  if (term === undefined) {
+    term = normalize(plainPrefix(rawTerm) ? rawTerm.slice(0, -1) : rawTerm).trim();
+    folded.set(rawTerm, term);
+  }
+  if (term === '' || /\s/.test(term) || term.includes('*') || (hasCjk(term) && /[a-z0-9]/.test(term))) return undefined;
+  return term;
+}
+
+/** One automaton per set of terms, shared by every document checked with the same rules. */
+function patternSet(terms: string[]): PatternSet {
+  const key = terms.join('\u0001');
+  let set = patternSets.get(key);
+  if (!set) {
+    const patterns: string[] = [];
+    for (const term of terms) {
+      const pattern = plainForm(term)!;
+      const list = termsByPattern.get(pattern);
+      if (!list) {
+        termsByPattern.set(pattern, [term]);
+        patterns.push(pattern);
+      } else if (!list.includes(term)) list.push(term);
+    }
+    set = new PatternSet(patterns);
+    patternSets.set(key, set);
+  }
+  return set;
+}
+
+/** Word boundaries for Latin terms; a clause id like "A1" must not match inside "A1.1". */
+function acceptor(text: string, term: string, prefix: boolean): (start: number, end: number) => boolean {
   const latinStart = !hasCjk(term[0]) && isWordChar(term[0]);
   const latinEnd = !hasCjk(term[term.length - 1]) && isWordChar(term[term.length - 1]) && !prefix;
   const clause = CLAUSE_ID.test(term);
-  const accept = (start: number, end: number): boolean => {
+  return (start, end) => {
     if (latinStart && isWordChar(text[start - 1])) return false;
     if (latinEnd && isWordChar(text[end])) return false;
     if (clause && (/[.\-]/.test(text[end] ?? '') && /\d/.test(text[end + 1] ?? ''))) return false;
     return true;
   };
+}
+
+function scan(text: string, rawTerm: string): number[] {
+  const prefix = plainPrefix(rawTerm);
+  const term = normalize(prefix ? rawTerm.slice(0, -1) : rawTerm).trim();
+  const out: number[] = [];
+  if (term === '') return out;
+  const accept = acceptor(text, term, prefix);
   // PDF extraction puts spaces between Chinese and digits or Latin ("範圍 1"), so a term that
   // mixes scripts tolerates white space where the script changes.
   const mixed = hasCjk(term) && /[a-z0-9]/.test(term);

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { markdownTable } from 'markdown-table';
 import type { ContentIndex } from './content-index.js';
@@ -43,6 +42,8 @@ export function indexToCsv(index: ContentIndex): string {
 }
 
 export async function indexToXlsx(index: ContentIndex): Promise<Buffer> {
+  // exceljs takes about half a second to load: only `esglint index --format xlsx` pays for it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'esglint';
   const sheet = workbook.addWorksheet('Content index');
