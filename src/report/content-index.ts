@@ -94,7 +94,8 @@ function longDate(iso: string): string {
 export function buildContentIndex(file: FileResult, pack: RulePack, options: ContentIndexOptions = {}): ContentIndex {
   const order = new Map(pack.items.map((s, i) => [s.id, i]));
   const items = file.items
-    .filter((i) => i.framework === pack.framework && (i.edition === undefined || i.edition === pack.edition))
+    // A disclosure that the report's claim does not require and that was not found has no row.
+    .filter((i) => i.framework === pack.framework && (i.edition === undefined || i.edition === pack.edition) && i.status !== 'not-required')
     .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
   const script = options.script ?? detectScript(items.flatMap((i) => i.evidence.map((e) => `${e.section} ${e.text}`)));
   const specs = new Map(pack.items.map((s) => [s.id, s as GriItemSpec]));

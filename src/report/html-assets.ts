@@ -35,7 +35,8 @@ td.mark.on { color: #fff; font-weight: 700; }
 .s-addressed { background: var(--addressed); } .s-partial { background: var(--partial); }
 .s-explained { background: var(--explained); } .s-missing { background: var(--missing); }
 .s-error { background: var(--error); } .s-warning { background: var(--warning); } .s-info { background: var(--info); }
-.s-hkex, .s-gri { background: var(--muted); }
+.s-hkex, .s-gri, .s-not-required { background: var(--muted); }
+.c-not-required { color: var(--muted); }
 .c-addressed { color: var(--addressed); } .c-partial { color: var(--partial); }
 .c-explained { color: var(--explained); } .c-missing { color: var(--missing); }
 .sev-error { color: var(--error); font-weight: 600; } .sev-warning { color: var(--warning); font-weight: 600; } .sev-info { color: var(--info); }

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { FileResult, Finding, Result, ResultEvidence, ResultItem, Severity } from './result.js';
 import { ruleDoc } from './rule-docs.js';
 import { SCRIPT, STYLE } from './html-assets.js';
+import { statusesOf, type Status } from './statuses.js';
 
-const STATUSES = ['addressed', 'partial', 'explained', 'missing'] as const;
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 function esc(text: string): string {
@@ -25,7 +25,11 @@ function evidenceHtml(e: ResultEvidence): string {
 
 function evidenceCell(item: ResultItem): string {
   const parts: string[] = [];
-  if (item.evidence.length === 0) parts.push('<span class="none">No evidence found in the report.</span>');
+  if (item.evidence.length === 0) {
+    parts.push(item.status === 'not-required'
+      ? '<span class="muted">Not found; the report\'s claim does not require it.</span>'
+      : '<span class="none">No evidence found in the report.</span>');
+  }
   else {
     parts.push(evidenceHtml(item.evidence[0]));
     if (item.evidence.length > 1) {
@@ -44,18 +48,18 @@ function groupOf(item: ResultItem): string {
   return [item.framework.toUpperCase(), item.edition, part].filter(Boolean).join(' · ');
 }
 
-function matrix(file: FileResult, index: number, findingsByItem: Map<string, Finding[]>): string {
-  const cols = '<colgroup><col class="c-id"><col class="c-title"><col class="c-obl">' + STATUSES.map(() => '<col class="c-mark">').join('') + '<col><col class="c-find"></colgroup>';
-  const head = `${cols}<thead><tr><th>Clause</th><th>Title</th><th>Obligation</th>${STATUSES.map((s) => `<th class="c-${s}">${s}</th>`).join('')}<th>Evidence (excerpt and location)</th><th>Findings</th></tr></thead>`;
+function matrix(file: FileResult, index: number, findingsByItem: Map<string, Finding[]>, statuses: Status[]): string {
+  const cols = '<colgroup><col class="c-id"><col class="c-title"><col class="c-obl">' + statuses.map(() => '<col class="c-mark">').join('') + '<col><col class="c-find"></colgroup>';
+  const head = `${cols}<thead><tr><th>Clause</th><th>Title</th><th>Obligation</th>${statuses.map((s) => `<th class="c-${s}">${s}</th>`).join('')}<th>Evidence (excerpt and location)</th><th>Findings</th></tr></thead>`;
   const rows: string[] = [];
   let group = '';
   for (const item of file.items) {
     const g = groupOf(item);
     if (g !== group) {
-      rows.push(`<tr class="group"><th colspan="9">${esc(g)}</th></tr>`);
+      rows.push(`<tr class="group"><th colspan="${statuses.length + 5}">${esc(g)}</th></tr>`);
       group = g;
     }
-    const marks = STATUSES.map((s) => (s === item.status ? `<td class="mark on s-${s}" title="${s}">●</td>` : '<td class="mark"></td>')).join('');
+    const marks = statuses.map((s) => (s === item.status ? `<td class="mark on s-${s}" title="${s}">●</td>` : '<td class="mark"></td>')).join('');
     const findings = findingsByItem.get(`${item.framework}:${item.id}`) ?? [];
     const findingsCell = findings.length
       ? findings.map((f) => `<div class="sev-${f.severity}">${f.severity}</div>`).join('')
@@ -105,9 +109,9 @@ function context(file: FileResult): string {
     + '</dl>';
 }
 
-function fileSection(file: FileResult, index: number): string {
+function fileSection(file: FileResult, index: number, statuses: Status[]): string {
   if (file.error) return `<section class="file"><h2>${esc(file.path)}</h2><p class="none">${esc(file.error)}</p></section>`;
-  const counts = STATUSES.map((s) => `<span class="badge s-${s}">${file.items.filter((i) => i.status === s).length} ${s}</span>`).join('');
+  const counts = statuses.map((s) => `<span class="badge s-${s}">${file.items.filter((i) => i.status === s).length} ${s}</span>`).join('');
   const findingsByItem = new Map<string, Finding[]>();
   for (const f of file.findings) {
     if (!f.item) continue;
@@ -117,7 +121,7 @@ function fileSection(file: FileResult, index: number): string {
     }
   }
   return `<section class="file"><h2>${esc(file.path)}</h2>${context(file)}<div class="badges">${counts}</div>`
-    + `<h3>Clauses</h3>${matrix(file, index, findingsByItem)}`
+    + `<h3>Clauses</h3>${matrix(file, index, findingsByItem, statuses)}`
     + `<h3>Findings (${file.findings.length})</h3>${findingsTable(file, index)}${suppressedTable(file)}</section>`;
 }
 
@@ -134,6 +138,7 @@ function filterButtons(kind: string, values: readonly string[], counts: Record<s
  */
 export function formatHtml(result: Result, _options: Record<string, unknown> = {}): string {
   const files = result.files;
+  const statuses = statusesOf(files);
   const statusCounts: Record<string, number> = {};
   const frameworkCounts: Record<string, number> = {};
   const severityCounts: Record<string, number> = {};
@@ -164,14 +169,14 @@ export function formatHtml(result: Result, _options: Record<string, unknown> = {
 <div class="muted">esglint ${esc(result.tool.version)}${result.tool.rulesHash ? ` · rules ${esc(result.tool.rulesHash)}` : ''} · ${files.length} report${files.length === 1 ? '' : 's'} ·
 <span class="sev-error">${errors} error${errors === 1 ? '' : 's'}</span>, <span class="sev-warning">${warnings} warning${warnings === 1 ? '' : 's'}</span>, <span class="sev-info">${infos} info</span>${result.summary.suppressed ? ` · ${result.summary.suppressed} accepted` : ''}</div>
 <nav class="filters" aria-label="Filters">
-${filterButtons('status', STATUSES, statusCounts)}
+${filterButtons('status', statuses, statusCounts)}
 ${filterButtons('framework', frameworks, frameworkCounts)}
 ${filterButtons('severity', SEVERITIES, severityCounts)}
 <span id="shown" class="muted"></span>
 </nav>
 </header>
 <main>
-${files.map(fileSection).join('\n')}
+${files.map((f, i) => fileSection(f, i, statuses)).join('\n')}
 </main>
 <script>${SCRIPT}</script>
 </body>

@@ -1,6 +1,7 @@
 import { markdownTable } from 'markdown-table';
 import type { FileResult, Finding, Result, Severity } from './result.js';
 import { compareIds } from './stylish.js';
+import { statusCounts, statusesOf } from './statuses.js';
 
 export interface MarkdownOptions {
   /** Findings at or above this level are listed as failing (default: error). */
@@ -43,11 +44,6 @@ function findingsTable(findings: Finding[], maxRows: number): string {
   return sorted.length > maxRows ? `${table}\n\n… and ${sorted.length - maxRows} more (see the full report).` : table;
 }
 
-function statusCounts(file: FileResult): Record<string, number> {
-  const counts: Record<string, number> = { addressed: 0, partial: 0, explained: 0, missing: 0 };
-  for (const i of file.items) counts[i.status]++;
-  return counts;
-}
 
 /**
  * A summary for a pull-request comment: the verdict and counts, each report's period,
@@ -70,22 +66,23 @@ export function formatMarkdown(result: Result, options: MarkdownOptions = {}): s
   if (unreadable) notes.push(`${plural(unreadable, 'file')} could not be read`);
   out.push(`<sub>esglint ${result.tool.version} · ${notes.join(' · ')}</sub>`, '');
 
-  const overview: string[][] = [['Report', 'Period', 'Held against', 'Addressed', 'Partial', 'Explained', 'Missing', 'Findings']];
+  const statuses = statusesOf(result.files);
+  const heading = (s: string) => s[0].toUpperCase() + s.slice(1).replace('-', ' ');
+  const overview: string[][] = [['Report', 'Period', 'Held against', ...statuses.map(heading), 'Findings']];
   for (const file of result.files) {
     if (file.error) {
-      overview.push([code(file.path), cell(file.error), '', '', '', '', '', '']);
+      overview.push([code(file.path), cell(file.error), '', ...statuses.map(() => ''), '']);
       continue;
     }
-    const c = statusCounts(file);
     overview.push([
       code(file.path),
       file.period ? `${file.period.start} – ${file.period.end}` : 'not found',
       file.editions.join(', ') || '—',
-      String(c.addressed), String(c.partial), String(c.explained), String(c.missing),
+      ...statusCounts(file, statuses).map(([, n]) => String(n)),
       String(file.findings.length),
     ]);
   }
-  out.push(markdownTable(overview, { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r'] }), '');
+  out.push(markdownTable(overview, { align: ['l', 'l', 'l', ...statuses.map(() => 'r'), 'r'] }), '');
 
   for (const file of result.files) {
     if (file.error) continue;

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { FileResult, Finding, Result } from './result.js';
+import { statusCounts } from './statuses.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -38,7 +39,7 @@ export function formatStylish(result: Result, options: StylishOptions): string {
         out.push(`    ${c.dim(where(f).padEnd(12))} ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
       }
     }
-    const counts = statusCounts(file);
+    const counts = describeCounts(file);
     out.push(c.dim(`  items: ${counts}`));
     const accepted = file.suppressed ?? [];
     if (accepted.length > 0) {
@@ -60,10 +61,8 @@ function describeContext(file: FileResult): string {
   return `${period}; held against ${editions}`;
 }
 
-function statusCounts(file: FileResult): string {
-  const counts: Record<string, number> = { addressed: 0, partial: 0, explained: 0, missing: 0 };
-  for (const i of file.items) counts[i.status]++;
-  return Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ');
+function describeCounts(file: FileResult): string {
+  return statusCounts(file).map(([k, v]) => `${v} ${k}`).join(', ');
 }
 
 /** Orders clause ids naturally: MDR first, then A1 < A1.1 < A2, B…, D…, GRI numbers. */

@@ -94,6 +94,17 @@ describe('markdown formatter (pull-request comment)', () => {
   });
 });
 
+describe('items not required by the report\'s GRI claim', () => {
+  it('are counted apart in the Markdown overview and the stylish item counts', () => {
+    const r = fixedResult();
+    r.files = [r.files[0]];
+    r.files[0].items.push({ framework: 'gri', edition: 'gri-2021', id: '2-8', obligation: 'comply-or-explain', status: 'not-required', evidence: [] });
+    expect(formatMarkdown(r)).toContain('| Addressed | Partial | Explained | Missing | Not required | Findings |');
+    expect(formatMarkdown(r)).toMatch(/\| hkex-esg-2020 \| +1 \| +1 \| +1 \| +1 \| +1 \| +5 \|/);
+    expect(formatStylish(r, { color: false })).toContain('items: 1 addressed, 1 partial, 1 explained, 1 missing, 1 not-required');
+  });
+});
+
 describe('stylish formatter', () => {
   it('says how many findings were accepted, and by what', () => {
     const text = formatStylish(fixedResult(), { color: false });

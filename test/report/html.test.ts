@@ -52,6 +52,20 @@ describe('html formatter (structure; the browser test is html.browser.test.ts)',
     expect(page).toContain('data-filter="framework" data-value="gri" aria-pressed="true"><span class="dot s-gri"></span>gri (1)</button>');
   });
 
+  it("shows GRI disclosures the report's claim does not require in a status column and filter of their own", () => {
+    const r = fixedResult();
+    r.files[0].items.push({ framework: 'gri', edition: 'gri-2021', id: '2-8', title: 'Workers who are not employees', standard: 'GRI 2: General Disclosures 2021',
+      obligation: 'comply-or-explain', status: 'not-required', evidence: [] });
+    const page = formatHtml(r);
+    expect(page).toContain('<th class="c-not-required">not-required</th>');
+    expect(page).toContain('data-filter="status" data-value="not-required" aria-pressed="true"><span class="dot s-not-required"></span>not-required (1)</button>');
+    expect(page).toContain('<td class="mark on s-not-required" title="not-required">●</td>');
+    expect(page).toContain("Not found; the report's claim does not require it.");
+    // Without such items there is no such column.
+    expect(html).not.toContain('data-value="not-required"');
+    expect(html).not.toContain('<th class="c-not-required">');
+  });
+
   it('escapes report text', () => {
     expect(html).toContain('13 kg in the &lt;table&gt; | &quot;KPI&quot; &amp; annex.');
     expect(html).not.toContain('<table> |');
