@@ -134,6 +134,9 @@ function explainText(found: { pack: RulePack; item: ItemSpec }[], rules: RuleSet
     if (i !== item && i.requirement !== item.requirement) out.push(wrap(`In ${p.edition}: ${i.requirement}`, '    '));
   }
   for (const p of absent) out.push(`  ${p.edition} (${describeApplies(p)}): not in this edition`);
+  if ((item as ItemSpec & { omissionAllowed?: boolean }).omissionAllowed === false) {
+    out.push('  A reason for omission may not replace this disclosure.');
+  }
 
   const ev = item.evidence;
   out.push('', 'Evidence esglint looks for:');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { loadRules } from '../../src/rules/load.js';
 import { esglint, fixture } from '../helpers/run.js';
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -39,6 +40,17 @@ describe('esglint explain <item>', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('esglint: unknown item "B8.9" (did you mean B8?); esglint rules lists every item\n');
     expect((await cli(['explain', '--no-config'])).code).toBe(2);
+  });
+});
+
+describe.skipIf(!loadRules().packs.some((p) => p.framework === 'gri'))('esglint explain with the GRI packs', () => {
+  it('names the standard, the editions by publication date, and that omission is not permitted for 2-1', async () => {
+    const r = await cli(['explain', '2-1', '--no-config']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^2-1 — Organizational details\n.*\n {2}GRI · GRI 2: General Disclosures 2021 · disclosure\n/);
+    expect(r.stdout).toMatch(/\n {2}gri-2021 \(reports published 2023-01-01 to before 2026-01-01\): mandatory\n/);
+    expect(r.stdout).toContain('A reason for omission may not replace this disclosure.');
+    expect((await cli(['explain', '305-1', '--no-config'])).stdout).not.toContain('A reason for omission may not');
   });
 });
 
