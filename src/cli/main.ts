@@ -30,6 +30,7 @@ Options of check:
       --no-config          Ignore config files
       --rules <dir>        Use rule packs from this directory instead of the built-in ones
       --page-marker <re>   Regular expression marking the first line of each page (text input)
+      --previous <file>    Last year's report: list carried-over text, changed prior-year figures, dropped clauses
       --baseline <file>    Accept the findings listed in this baseline file
       --update-baseline    Write every current finding to the baseline (default esglint-baseline.json)
       --quiet              Report errors only
@@ -80,6 +81,7 @@ async function run(argv: string[], stdout: (s: string) => void, stderr: (s: stri
         ...REPORT_OPTIONS,
         baseline: { type: 'string' },
         'update-baseline': { type: 'boolean' },
+        previous: { type: 'string' },
         quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         'fail-level': { type: 'string' },
@@ -120,7 +122,7 @@ async function run(argv: string[], stdout: (s: string) => void, stderr: (s: stri
   const options: CheckOptions = reportOptions(values);
   const baselineFile = values.baseline ?? (values['update-baseline'] ? DEFAULT_BASELINE : undefined);
 
-  let result = await check(inputs, { ...options, baseline: values['update-baseline'] ? undefined : baselineFile });
+  let result = await check(inputs, { ...options, previous: values.previous, baseline: values['update-baseline'] ? undefined : baselineFile });
   if (values['update-baseline'] && baselineFile) {
     const baseline = baselineOf(result, baselineFile);
     writeBaseline(baseline);

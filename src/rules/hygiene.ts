@@ -22,6 +22,8 @@ export interface TextPattern {
 export interface SupersededRule extends TextPattern {
   id: string;
   framework?: Framework;
+  /** Left to the framework's own checks when the report is held against an edition of it. */
+  deferToFramework: boolean;
   label: string;
   current: string;
   when: PeriodCondition;
@@ -60,7 +62,7 @@ export interface Hygiene {
   superseded: SupersededRule[];
   clauseCitations: ClauseCitationRule[];
   placeholders: PlaceholderRule[];
-  restatement: { phrases: string[]; reasons: string[] };
+  restatement: { phrases: string[]; reasons: string[]; negations: string[] };
   references: { external: string[]; page: RegExp[]; chapter: RegExp[]; section: RegExp[] };
   comparatives: { editions: string[]; yearsRequired: YearsRequirement[] };
   carriedOver: { minWidth: number };
@@ -74,12 +76,12 @@ interface RawPattern {
 }
 interface RawHygiene {
   period: { thisYear: string[]; timeOfClause: string[]; exempt?: string[]; titleYear: string[] };
-  superseded: (RawPattern & Omit<SupersededRule, keyof TextPattern | 'severity' | 'unlessNear' | 'near' | 'blockContains' | 'window'> & {
-    severity?: Severity; unlessNear?: string[]; near?: string[]; blockContains?: string[]; window?: number;
+  superseded: (RawPattern & Omit<SupersededRule, keyof TextPattern | 'severity' | 'unlessNear' | 'near' | 'blockContains' | 'window' | 'deferToFramework'> & {
+    severity?: Severity; unlessNear?: string[]; near?: string[]; blockContains?: string[]; window?: number; deferToFramework?: boolean;
   })[];
   clauseCitations: { framework: Framework; regex: string[]; unlessNear?: string[]; window?: number; replacements?: Record<string, string> }[];
   placeholders: (RawPattern & { id: string; label: string; kind?: PlaceholderRule['kind']; severity?: Severity })[];
-  restatement: { phrases: string[]; reasons: string[] };
+  restatement: { phrases: string[]; reasons: string[]; negations?: string[] };
   references: { external?: string[]; page?: string[]; chapter?: string[]; section?: string[] };
   comparatives: { editions?: string[]; yearsRequired?: { item: string; metrics: string[]; years: number; phrases?: string[] }[] };
   carriedOver: { minWidth?: number };
@@ -94,7 +96,8 @@ const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 function compile(source: string, file: string, pointer: string, caseSensitive = false): RegExp {
   const folded = caseSensitive ? source : source.replace(CJK_RUN, (run) => normalize(run));
   try {
-    return new RegExp(folded, caseSensitive ? 'gm' : 'gim');
+    // d: group offsets, so that a group can be quoted as the report writes it.
+    return new RegExp(folded, caseSensitive ? 'gmd' : 'gimd');
   } catch (err) {
     throw new UsageError(`${file}: invalid hygiene rules: ${pointer}: invalid regular expression (${(err as Error).message})`);
   }
@@ -135,6 +138,7 @@ export function compileHygiene(data: unknown, file: string): Hygiene {
       regex: compileAll(s.regex, file, `/superseded/${i}/regex`, s.caseSensitive),
       caseSensitive: s.caseSensitive ?? false,
       severity: s.severity ?? 'warning',
+      deferToFramework: s.deferToFramework ?? false,
       unlessNear: s.unlessNear ?? [],
       near: s.near ?? [],
       blockContains: s.blockContains ?? [],
@@ -171,7 +175,7 @@ export function compileHygiene(data: unknown, file: string): Hygiene {
     superseded,
     clauseCitations,
     placeholders,
-    restatement: raw.restatement,
+    restatement: { ...raw.restatement, negations: raw.restatement.negations ?? [] },
     references,
     comparatives: {
       editions: raw.comparatives.editions ?? [],
