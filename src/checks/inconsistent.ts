@@ -1,5 +1,5 @@
 import type { Fact, Finding, Location, Severity } from '../report/result.js';
-import { compileLexicon, type Lexicon, type MetricDef, type RelationDef } from '../facts/lexicon.js';
+import { compileLexicon, foldKey, type Lexicon, type MetricDef, type RelationDef } from '../facts/lexicon.js';
 import { detailOf } from '../facts/types.js';
 import { unitFits } from '../facts/build.js';
 import { formatValue } from '../facts/numbers.js';
@@ -122,7 +122,9 @@ const plain = (f: Fact) => f.metric !== 'unlisted' && !f.change && f.year != nul
 
 /** Same metric, year and breakdown printed with different values in different places. */
 function valueMismatches(lex: Lexicon, facts: Fact[], add: Add): void {
-  const groups = byKey(facts.filter(plain), (f) => (f.value === null ? undefined : `${f.metric}|${f.year}|${breakdownKey(f)}|${f.share ? 's' : ''}|${baseUnit(f)}`));
+  // A table under a heading for part of the business ("Headquarters", "香港辦事處") is not the whole.
+  const whole = (f: Fact) => !lex.qualifiers.some((q) => foldKey(f.section ?? '').includes(q));
+  const groups = byKey(facts.filter((f) => plain(f) && whole(f)), (f) => (f.value === null ? undefined : `${f.metric}|${f.year}|${breakdownKey(f)}|${f.share ? 's' : ''}|${baseUnit(f)}`));
   for (const list of groups.values()) {
     const ivs = list.map(interval).filter((i): i is Interval => i !== undefined);
     if (ivs.length < 2) continue;
@@ -455,7 +457,7 @@ function units(lex: Lexicon, facts: Fact[], add: Add): void {
     const fitting = facts.filter((g) => g.metric === f.metric && g !== f && detailOf(g)?.unit && unitFits(d.metric!, detailOf(g)!.unit!));
     add(
       'unit-dimension', 'warning', d.metric, f,
-      `${d.metric.names.en[0]} is given in ${f.unit} (${d.unit.per ? 'a per-unit intensity' : d.unit.dimension}) at line ${f.line}; it is measured in ${accepted}${d.metric.dimension === 'intensity' ? ' (a quantity per unit)' : ''} (for example ${d.metric.unit}).`,
+      `${d.metric.names.en[0]}${d.metric.links?.hkex?.length ? ` (${d.metric.links.hkex[0]})` : ''} is given in ${f.unit} (${d.unit.per ? 'a per-unit intensity' : d.unit.dimension}) at line ${f.line}; it is measured in ${accepted}${d.metric.dimension === 'intensity' ? ' (a quantity per unit)' : ''} (for example ${d.metric.unit}).`,
       fitting.slice(0, 3),
     );
   }

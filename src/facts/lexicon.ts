@@ -296,8 +296,11 @@ function findMetric(lex: Lexicon, key: string, fits?: (m: MetricDef) => boolean)
   const after = key.slice(chosen.at + chosen.name.length).match(SEPARATED);
   // Another metric named outside brackets, the chosen name and a separated qualifier
   // ("Scope 1 – diesel"): the label is a combination ("Scope 1 and Scope 2").
+  // Brackets after the name explain it ("溫室氣體排放總量（範圍一 + 範圍二）"); a bracket before it
+  // qualifies it ("直接（範圍1）溫室氣體排放總量" is scope 1), so a name there still counts.
   const end = after ? key.length : chosen.at + chosen.name.length;
-  const masked = (key.slice(0, chosen.at) + ' '.repeat(end - chosen.at) + key.slice(end)).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+  const tail = key.slice(end).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+  const masked = key.slice(0, chosen.at).replace(/[()]/g, ' ') + ' '.repeat(end - chosen.at) + tail;
   for (const p of lex.metricNames) {
     if (p.target === chosen.metric || p.key.length < 2 || chosen.name.includes(p.key)) continue;
     let at = masked.indexOf(p.key);

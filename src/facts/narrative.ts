@@ -130,6 +130,7 @@ export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: 
       pos += name.key.length - 1;
     }
     found.push(...readShares(lex, text, defaultYear));
+    found.push(...readChangesBeforeName(lex, text, byFirst, defaultYear));
     for (const f of found) {
       const offset = c.map[f.at] ?? 0;
       const where = positionInBlock(block, offset);
@@ -171,6 +172,9 @@ function readValueAfterName(lex: Lexicon, text: string, at: number, name: NamedP
   // "纍計參訓人數" is not "參訓人數": a modifier just before the name changes the metric.
   const nameMods = modifiersIn(lex, name.key);
   for (const m of modifiersIn(lex, clause.slice(-6))) if (!nameMods.has(m)) return undefined;
+  // "直接（範圍1）溫室氣體排放總量" names scope 1 before the total: which one the figure is, is unclear.
+  const before = clause.slice(-14);
+  if (lex.metricNames.some((p) => p.target !== metric && p.key.length >= 2 && before.includes(p.key))) return undefined;
   let pos = at + name.key.length;
   const paren = text.slice(pos).match(/^\s*\([^()]{0,40}\)/);
   if (paren) pos += paren[0].length;
@@ -243,6 +247,35 @@ function readChange(lex: Lexicon, text: string, from: number, metric: MetricDef,
   if (!parsed) return undefined;
   const signed = { ...parsed, value: down ? -parsed.value : parsed.value };
   return { metric, label, number: signed, unit: parseUnit(lex, points ? 'pp' : '%'), change: { from: base, ...(points ? { points: true } : {}) }, year, at: pos };
+}
+
+const CHANGE_BEFORE = /(?<![\d.])(\d+(?:\.\d+)?)\s*(%|percentage points?|pp\b)\s+(decrease|reduction|drop|decline|fall|cut|increase|rise|growth)\s+(?:in|of)\s+(?:our\s+|the\s+|group\s+|group's\s+)*/g;
+
+/** "a 35% reduction in petrol consumption", "a 2 percentage point rise in the turnover rate". */
+function readChangesBeforeName(lex: Lexicon, text: string, byFirst: Map<string, NamedPhrase<MetricDef>[]>, defaultYear: number | null): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(CHANGE_BEFORE)) {
+    const at = m.index! + m[0].length;
+    const name = byFirst.get(text[at])?.find((p) => occursAt(text, at, p));
+    if (!name) continue;
+    const points = m[2] !== '%';
+    if (points && name.target.dimension !== 'percent') continue;
+    const year = yearBefore(text, sentenceStart(text, m.index!), m.index!) ?? defaultYear;
+    const parsed = parseNumber(m[1]);
+    if (!parsed || year === null) continue;
+    const down = /decrease|reduction|drop|decline|fall|cut/.test(m[3]);
+    const tail = text.slice(at + name.key.length, at + name.key.length + 30).match(/(?:compared (?:with|to)|than|from|over|since)\s*((?:19|20)\d{2})/);
+    out.push({
+      metric: name.target,
+      label: name.key,
+      number: { ...parsed, value: down ? -parsed.value : parsed.value },
+      unit: parseUnit(lex, points ? 'pp' : '%'),
+      change: { from: tail ? Number(tail[1]) : year - 1, ...(points ? { points: true } : {}) },
+      year,
+      at: m.index!,
+    });
+  }
+  return out;
 }
 
 const SHARE_WORDS = ['占比', '比例', '比重', '占', 'accounted for', 'made up', 'represented', 'comprised'];

@@ -215,11 +215,16 @@ export class TableReader {
 
   /** The shortest run of trailing pending lines that names a metric; else all of them. */
   private bestPending(pending: string[]): string {
+    let first: string | undefined;
     for (let n = 1; n <= pending.length; n++) {
       const text = joinLabel(pending.slice(pending.length - n));
-      if (matchMetric(this.lex, text)) return text;
+      const m = matchMetric(this.lex, text);
+      if (!m) continue;
+      // The whole wrapped name ("已售或已運送產品總數中因" / "安全與健康理由而須回收的" / "百分比").
+      if (m.prefix.replace(PREFIX_NOISE, '').trim() === '') return text;
+      first ??= text;
     }
-    return joinLabel(pending.slice(-2));
+    return first ?? joinLabel(pending.slice(-2));
   }
 
   /** "溫室氣體排放總量 噸二氧化碳當量" → name and unit; "無害廢棄物排放量 21 噸" → note 21. */

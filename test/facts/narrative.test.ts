@@ -31,6 +31,8 @@ describe('figures in sentences', () => {
     ['Total GHG emissions fell by 8.5% compared with 2022.', -8.5, 2022, undefined],
     ['員工流失率較去年上升 2.1 個百分點。', 2.1, 2023, true],
     ['Scope 1 emissions doubled compared with last year.', 100, 2023, undefined],
+    ['We achieved a 12.5% reduction in total energy consumption compared with 2022.', -12.5, 2022, undefined],
+    ['2024 saw a 2 percentage point rise in the employee turnover rate.', 2, 2023, true],
   ])('a stated change: %s', (sentence, value, from, points) => {
     const change = facts(sentence).find((f) => f.change);
     expect(change).toMatchObject({ value, change: { from, ...(points ? { points } : {}) } });
@@ -50,6 +52,7 @@ describe('figures in sentences', () => {
       '纍計參訓人數達 148 人次。', // cumulative, not the year's figure
       'Electricity consumption 2024 target: 1,800 MWh.', // no figure after the name
       'Scope 1 emissions were 50.74 kg per vehicle.', // a unit that is no GHG unit
+      '2024年直接（范围1）温室气体排放总量为4,992吨二氧化碳当量。', // scope 1, not the total
     ]) expect(facts(sentence), sentence).toEqual([]);
   });
 });
