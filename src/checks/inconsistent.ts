@@ -412,7 +412,7 @@ function changes(lex: Lexicon, facts: Fact[], add: Add): void {
     const stated = `${c.value! < 0 ? 'a decrease' : 'an increase'} of ${c.text}${c.change!.points ? ' percentage points' : /^\d/.test(c.text ?? '') ? '%' : ''}`;
     add(
       'stated-change', 'error', lex.metrics.get(c.metric), c,
-      `The text states ${stated} in ${lex.metrics.get(c.metric)?.names.en[0] ?? c.metric} from ${c.change!.from} to ${c.year}, but the figures (${shown(before)} at line ${before.line}, ${shown(now)} at line ${now.line}) give ${actual >= 0 ? '+' : ''}${formatValue(actual, 2)}${c.change!.points ? ' points' : '%'}.`,
+      `The text states ${stated} in ${lex.metrics.get(c.metric)?.names.en[0] ?? c.metric} from ${c.change!.from} to ${c.year}, but the figures (${before.year}: ${shown(before)}, line ${before.line}; ${now.year}: ${shown(now)}, line ${now.line}) give ${actual >= 0 ? '+' : ''}${formatValue(actual, 2)}${c.change!.points ? ' points' : '%'}.`,
       [before, now],
     );
   }

@@ -6,6 +6,7 @@ import { loadRules } from '../../src/rules/load.js';
 import { detectPeriod } from '../../src/facts/period.js';
 import { extractFacts, type Fact } from '../../src/facts/index.js';
 import { fixture, hasSharedReport, sharedReport } from '../helpers/run.js';
+import { validator } from '../../src/util/schema.js';
 
 const rules = loadRules();
 
@@ -162,5 +163,13 @@ describe('facts of PDF text tables (fixture)', () => {
     expect(at(facts, 44, 2024)).toMatchObject({ metric: 'ghg.intensity', unit: 'tCO2e/m HKD', value: 2.5 });
     expect(at(facts, 66, 2024)).toMatchObject({ metric: 'finance.revenue', value: 525_000_000, unit: 'HKD' });
     expect(at(facts, 82, 2024)).toMatchObject({ breakdown: { 'age-group': '30-50' }, share: true, value: 50.5 });
+  });
+});
+
+describe('facts follow the result contract', () => {
+  it.each([['facts', 'en-planted.md'], ['facts', 'zh-Hant-planted.txt'], ['facts', 'zh-Hans-planted.md']])('%s/%s', (...parts) => {
+    const validate = validator('result.schema.json');
+    const result = { tool: { name: 'esglint', version: '0' }, files: [{ path: 'r', period: null, editions: [], items: [], facts: factsOf(fixture(...parts)), findings: [] }], summary: { errors: 0, warnings: 0, infos: 0 } };
+    expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
   });
 });
