@@ -58,7 +58,7 @@ function clauseStart(text: string, at: number): number {
   return Math.max(i + 1, sentenceStart(text, at));
 }
 
-const YEAR_IN_TEXT = /(?<!\d)((?:19|20)\d{2})(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[\s,，]|$))/g;
+const YEAR_IN_TEXT = /(?<!\d)((?:19|20)\d{2})(?:\s*年|(?=[\s,，]|$))/g;
 
 /** The nearest year written before `at` in the sentence, else undefined. */
 function yearBefore(text: string, from: number, at: number): number | undefined {
@@ -168,7 +168,9 @@ function readAfterName(lex: Lexicon, text: string, at: number, name: NamedPhrase
 function readValueAfterName(lex: Lexicon, text: string, at: number, name: NamedPhrase<MetricDef>, defaultYear: number | null): Found | undefined {
   const metric = name.target;
   const clause = text.slice(clauseStart(text, at), at);
-  if (lex.qualifiers.some((q) => clause.includes(q))) return undefined;
+  // "電力、化工板塊碳排放總量…，碳排放強度…": a part of the business named anywhere before in the sentence.
+  const sentence = text.slice(sentenceStart(text, at), at);
+  if (lex.qualifiers.some((q) => sentence.includes(q))) return undefined;
   // "纍計參訓人數" is not "參訓人數": a modifier just before the name changes the metric.
   const nameMods = modifiersIn(lex, name.key);
   for (const m of modifiersIn(lex, clause.slice(-6))) if (!nameMods.has(m)) return undefined;
