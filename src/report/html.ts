@@ -14,9 +14,9 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('base64');
 }
 
-function location(at: { line: number; column: number; page?: number; pageLabel?: string }): string {
+function location(at: { line: number; column: number; page?: number; pageLabel?: string; path?: string }): string {
   const page = at.page ? ` · p. ${at.page}${at.pageLabel && at.pageLabel !== String(at.page) ? ` (printed ${esc(at.pageLabel)})` : ''}` : '';
-  return `<span class="at">line ${at.line}${page}</span>`;
+  return `<span class="at">${at.path ? `${esc(at.path)}, ` : ''}line ${at.line}${page}</span>`;
 }
 
 function evidenceHtml(e: ResultEvidence): string {

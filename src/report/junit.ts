@@ -76,7 +76,7 @@ function itemCase(file: FileResult, item: ResultItem, failing: Finding[]): Case 
 function findingCase(file: FileResult, f: Finding, failLevel: Severity): Case {
   const classname = `${file.path}.findings`;
   const name = `${f.item ? `${f.item} ` : ''}${f.ruleId} at ${f.line}:${f.column}`;
-  const body = `${where(file.path, f)}: ${f.message}${f.related?.length ? `\nalso at: ${f.related.map((r) => where(file.path, r)).join(', ')}` : ''}\n${ruleDoc(f.ruleId).help}`;
+  const body = `${where(file.path, f)}: ${f.message}${f.related?.length ? `\nalso at: ${f.related.map((r) => where(r.path ?? file.path, r)).join(', ')}` : ''}\n${ruleDoc(f.ruleId).help}`;
   if (RANK[f.severity] >= RANK[failLevel]) return { classname, name, failure: { message: f.message, type: f.severity, body } };
   return { classname, name, out: `${f.severity}: ${body}` };
 }

@@ -75,6 +75,86 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
     summary: 'One metric is given in units that do not convert into each other (petrol in litres and in GJ).',
     help: 'Give the figure in one unit, or both figures side by side, so that readers (and esglint) can check them against each other.',
   },
+  'inconsistent/prior-year-changed': {
+    summary: "A prior-year figure differs from the one last year's report published, and no note says it was restated (--previous).",
+    help: 'Correct the figure, or keep it and add a restatement note that gives the reason and the effect (GRI 2-4).',
+  },
+  'inconsistent/restatement-without-reason': {
+    summary: 'A note says a figure was restated or adjusted but not why.',
+    help: 'Say why (a correction, a change of method, boundary or emission factor) and by how much the figure changed (GRI 2-4; HKEX consistency principle).',
+  },
+  'missing/dropped-since-last-year': {
+    summary: "A clause last year's report addressed is not addressed in this one (--previous).",
+    help: "Carry the disclosure forward with this year's information; the finding points at where last year's report had it.",
+  },
+  'stale/period-mismatch': {
+    summary: 'The period the report states differs from the one given for the check.',
+    help: 'Update the reporting-period statement, or check the report against the period it states.',
+  },
+  'stale/title-year': {
+    summary: "The report's title names a year outside the reporting period.",
+    help: "Update the title (and the cover and running headers) to the reporting year.",
+  },
+  'stale/period-sentence': {
+    summary: 'A sentence about the reporting year is dated outside the reporting period.',
+    help: 'Update the date and what the sentence says about it, or remove the sentence if it describes an earlier year.',
+  },
+  'stale/superseded-reference': {
+    summary: 'A rule or standard is cited by a name or version that is out of date for the period.',
+    help: 'Cite what the message names as current instead (rules/hygiene.yaml lists every such reference).',
+  },
+  'stale/deleted-clause': {
+    summary: 'A clause is cited that the applicable edition deleted.',
+    help: 'Cite the provision that replaced it (the message names it), or remove the reference.',
+  },
+  'stale/clause-not-yet-in-force': {
+    summary: 'A clause is cited that only a later edition has.',
+    help: 'Cite the clauses of the edition that applies to the period, or say that the later requirement is adopted early.',
+  },
+  'stale/current-year-missing': {
+    summary: 'A KPI table has no figures for the reporting year, or blank cells where last year had figures.',
+    help: 'Add the reporting-year figures, or say why a figure is not reported (N/A with a reason).',
+  },
+  'stale/copied-column': {
+    summary: "The reporting-year column repeats the year before cell for cell.",
+    help: "Replace the column with this year's figures; identical figures in every row are almost always a copied column.",
+  },
+  'stale/unchanged-figure': {
+    summary: 'A figure that rarely stays the same (GHG, electricity, water) equals the year before.',
+    help: 'Check that the reporting-year figure was updated; if it truly did not change, no action is needed.',
+  },
+  'stale/no-comparatives': {
+    summary: 'A KPI table gives the reporting year only, with no earlier figure for its metrics anywhere.',
+    help: 'Add the prior-year figures so that performance can be compared over time (consistency principle).',
+  },
+  'stale/years-missing': {
+    summary: 'An item that needs several years (B2.1: each of the past three) gives fewer.',
+    help: 'Give a figure for each year the item asks for, or say in words that the figure covers them all.',
+  },
+  'stale/carried-over': {
+    summary: "Paragraphs are carried over from last year's report unchanged, or with only years and figures changed (--previous).",
+    help: 'Review each paragraph listed: update what changed this year, and keep it only if it is still true.',
+  },
+  'draft/placeholder': {
+    summary: 'A placeholder is left in the text (TBD, XX, [insert …], {{…}}, 待定, ○○ …).',
+    help: 'Replace it with the final content before publication.',
+  },
+  'draft/editing-debris': {
+    summary: 'A note to the drafting team, a comment anchor or a track-change marker is left in the text.',
+    help: 'Resolve it and remove it before publication.',
+  },
+  'draft/empty-section': {
+    summary: 'A heading has nothing under it.',
+    help: 'Write the section, or remove the heading.',
+  },
+  'draft/duplicate-heading': {
+    summary: 'Two sibling headings have the same title.',
+    help: 'Merge the two sections, or give one a title that says how it differs.',
+  },
+  'draft/broken-reference': {
+    summary: 'A reference to a page, chapter, section or anchor of the report leads nowhere.',
+    help: 'Point the reference at the right place, or remove it.',
+  },
   'draft/suppression-without-reason': {
     summary: 'An esglint-disable comment gives no reason.',
     help: 'Write the reason after " -- ": <!-- esglint-disable-next-line B6.1 -- the policy is in the annual report -->.',

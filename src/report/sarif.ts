@@ -57,7 +57,8 @@ export function formatSarif(result: Result, options: SarifOptions = {}): string 
       return;
     }
     const place = (at: Location): Sarif.PhysicalLocation => ({
-      artifactLocation: location,
+      // A related place may be in another file (last year's report, with --previous).
+      artifactLocation: at.path ? artifactUri(at.path, options.cwd) : location,
       region: { startLine: at.line, startColumn: at.column },
     });
     const toResult = (f: Finding, suppressed?: SuppressedFinding): Sarif.Result => ({

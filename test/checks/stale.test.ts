@@ -1,4 +1,8 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultRulesDir } from '../../src/rules/load.js';
 import { fixture, hasSharedReport, sharedReport } from '../helpers/run.js';
 import { checkOne, findingAt, places } from './mine.js';
 
@@ -39,6 +43,31 @@ describe('stale: a 2025 report with references the 2025 Code superseded (hygiene
     const f = await checkOne(fixture('hygiene', 'en-2025.md'));
     expect(f.findings.filter((x) => x.category === 'stale' && x.line === 5).map((x) => x.column)).toEqual([112]);
     expect(f.findings.filter((x) => x.category === 'stale' && x.line > 47)).toEqual([]);
+  });
+});
+
+describe('stale: a clause only a later edition has', () => {
+  it('is not yet in force, and the message names the edition that has it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'esglint-later-'));
+    try {
+      cpSync(defaultRulesDir, join(dir, 'rules'), { recursive: true });
+      // A made-up later edition with one new clause, A5.1.
+      writeFileSync(join(dir, 'rules', 'hkex', 'esg-code-2030.yaml'), [
+        'framework: hkex', 'edition: hkex-esg-2030', 'title: A later edition for this test',
+        'applies: { periodStartFrom: "2030-01-01" }', 'source: test', 'verification: test', 'items:',
+        '  - id: A5.1', '    kind: kpi', '    title: { en: Test clause, zh-Hant: 測試, zh-Hans: 测试 }',
+        '    obligation: voluntary', '    requirement: test', '    source: test', '    verification: test',
+        '    evidence: { elements: [{ id: e, label: e, all: [[test clause]] }] }', '',
+      ].join('\n'));
+      const report = join(dir, 'report.md');
+      writeFileSync(report, '# Report\n\nThis report covers 1 January 2024 to 31 December 2024. KPI A5.1 is not reported yet.\n');
+      const f = await checkOne(report, { rulesDir: join(dir, 'rules') });
+      const x = findingAt(f, 'stale/clause-not-yet-in-force', 3);
+      expect([x.column, x.item, x.framework]).toEqual([56, 'A5.1', 'hkex']);
+      expect(x.message).toContain('exists only from hkex-esg-2030');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

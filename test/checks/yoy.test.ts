@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/index.js';
+import { format } from '../../src/report/index.js';
 import { esglint, fixture, root } from '../helpers/run.js';
 import { checkOne, findingAt, HYGIENE_RULES, places } from './mine.js';
 
@@ -99,6 +100,11 @@ describe('year over year: the option', () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     const validate = ajv.compile(JSON.parse(readFileSync(`${root}/schemas/result.schema.json`, 'utf8')));
     expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
+    // In SARIF, a related place in last year's report points at that file.
+    const sarif = JSON.parse(format('sarif', result, { color: false }));
+    const changed = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'inconsistent/prior-year-changed');
+    expect(changed.relatedLocations[0].physicalLocation.artifactLocation.uri).toMatch(/esg-2023\.md$/);
+    expect(changed.relatedLocations[0].physicalLocation.region.startLine).toBe(23);
   });
 
   it('CLI: --previous reads last year\'s report; one that cannot be read is exit 2 with one line', () => {
