@@ -126,7 +126,9 @@ export function checkDocument(doc: ReportDocument, rules: RuleSet, options: Chec
   }));
   return {
     path: doc.path,
-    format: doc.format,
+    format: doc.source ?? doc.format,
+    ...(doc.encoding ? { encoding: doc.encoding } : {}),
+    ...(doc.lineUnit ? { lineUnit: doc.lineUnit } : {}),
     period: period
       ? { start: period.start, end: period.end, source: period.basis, line: period.line, column: period.column, page: period.page, text: period.text }
       : null,

@@ -1,5 +1,6 @@
 import type { GriIndexEntry } from '../evidence/gri.js';
 import { extent, pageList } from '../evidence/locations.js';
+import { pageName, pageRanges, physicalPages } from '../evidence/pages.js';
 import { estimatedPublication } from '../rules/editions.js';
 import { citation } from '../rules/gri-catalog.js';
 import type { Finding } from '../report/result.js';
@@ -128,7 +129,9 @@ function checkEntry(entry: GriIndexEntry, ctx: CheckContext, byId: Map<string, C
     return out;
   }
   const named = entry.sections.filter((s) => s.sections.length > 0);
+  const onPages = physicalPages(ctx.doc, entry.pages);
   if (named.length === 0) {
+    if (onPages && covered) out.push(...griPagesUnsupported(ctx, entry, covered, onPages));
     if (entry.sections.length > 0 && entry.pages.length === 0) {
       out.push({
         ruleId: 'inconsistent/gri-index-section-not-found', category: 'inconsistent', severity: 'warning', framework: 'gri', item: id,
@@ -147,6 +150,7 @@ function checkEntry(entry: GriIndexEntry, ctx: CheckContext, byId: Map<string, C
     const inScope = ctx.finder.cover(c.coverage.pack, c.coverage.item, r);
     return inScope.elements.some((e) => e.found) || inScope.status === 'explained';
   }));
+  if (supported && onPages && covered) out.push(...griPagesUnsupported(ctx, entry, covered, onPages));
   if (!supported) {
     const what = id ? `${id} (${covered!.coverage.item.title.en})` : entry.standard!.text;
     out.push({
@@ -157,4 +161,21 @@ function checkEntry(entry: GriIndexEntry, ctx: CheckContext, byId: Map<string, C
     });
   }
   return out;
+}
+
+/** Where the pages are known, the pages a GRI index entry cites must hold something the disclosure requires. */
+function griPagesUnsupported(ctx: CheckContext, entry: GriIndexEntry, covered: CoveredItem, pages: number[]): Finding[] {
+  const { pack, item } = covered.coverage;
+  const found = pageRanges(ctx.doc, pages).some((r) => {
+    const inScope = ctx.finder.cover(pack, item, r);
+    return inScope.elements.some((e) => e.found) || inScope.status === 'explained';
+  });
+  if (found) return [];
+  const elsewhere = covered.coverage.evidence.find((e) => e.element !== undefined && e.page !== undefined && !pages.includes(e.page));
+  return [{
+    ruleId: 'inconsistent/gri-index-page-unsupported', category: 'inconsistent', severity: 'warning', framework: 'gri', item: item.id,
+    message: `The GRI content index cites p. ${pageList(entry.pages)} for ${item.id} (${item.title.en}), but nothing on ${entry.pages.length > 1 ? 'those pages' : 'that page'} reports it${elsewhere ? `; the report does on p. ${pageName(ctx.doc, elsewhere.page)} (line ${elsewhere.line})` : ''}.`,
+    line: entry.line, column: entry.column, ...(entry.page ? { page: entry.page } : {}),
+    related: elsewhere ? [{ line: elsewhere.line, column: elsewhere.column, page: elsewhere.page }] : [],
+  }];
 }

@@ -155,7 +155,7 @@ function sums(lex: Lexicon, facts: Fact[], r: RelationDef, add: Add): void {
     const of = (id: string) => facts.filter((f) => f.metric === id && f.year === year && plain(f) && !f.breakdown && !f.share);
     const total = pick(of(r.total!));
     if (!total) continue;
-    const parts = r.parts!.map((id) => pick(of(id), total.table)).filter((f): f is Fact => f !== undefined);
+    const parts = namedParts(lex, r, total.label ?? '').map((id) => pick(of(id), total.table)).filter((f): f is Fact => f !== undefined);
     if (parts.length < 2 || !sameBase([total, ...parts])) continue;
     const t = interval(total)!;
     const ps = parts.map((p) => interval(p)!);
@@ -169,6 +169,22 @@ function sums(lex: Lexicon, facts: Fact[], r: RelationDef, add: Add): void {
       parts,
     );
   }
+}
+
+/**
+ * The parts a total's label says it adds up ("Total GHG emissions (Scope 1 and 2)" leaves scope 3
+ * out); all the relation's parts when the label names none.
+ */
+function namedParts(lex: Lexicon, r: RelationDef, label: string): string[] {
+  const key = foldKey(label);
+  const names = (id: string) => lex.metricNames.filter((p) => p.target.id === id).some((p) => key.includes(p.key));
+  const named = new Set(r.parts!.filter(names));
+  for (const other of lex.relations) {
+    if (other.kind === 'sum' && other !== r && other.total && names(other.total) && other.parts!.every((p) => r.parts!.includes(p))) {
+      other.parts!.forEach((p) => named.add(p));
+    }
+  }
+  return named.size > 0 ? r.parts!.filter((p) => named.has(p)) : r.parts!;
 }
 
 /** Base units per one printed unit of the fact (so a sum can be shown in the total's unit). */
@@ -370,7 +386,14 @@ function averages(lex: Lexicon, facts: Fact[], r: RelationDef, add: Add): void {
       const minLo = Math.min(...ivs.map((i) => i.lo));
       const maxHi = Math.max(...ivs.map((i) => i.hi));
       if (o.hi < minLo) broken.push({ dim, list, below: true });
-      else if (o.lo > maxHi) broken.push({ dim, list, below: false });
+      else if (o.lo > maxHi) {
+        // Group figures that add up to the overall one were divided by the total headcount
+        // (a group's share of the overall rate): another definition, not a contradiction.
+        const sumLo = ivs.reduce((a, i) => a + i.lo, 0);
+        const sumHi = ivs.reduce((a, i) => a + i.hi, 0);
+        if (sumHi >= o.lo && sumLo <= o.hi) continue;
+        broken.push({ dim, list, below: false });
+      }
     }
     if (broken.length === 0) continue;
     const detail = broken

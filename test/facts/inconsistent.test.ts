@@ -104,6 +104,25 @@ describe('tolerance stops at rounding', () => {
 
 });
 
+describe('definitions the report states are respected', () => {
+  const run = (rows: string[]) => {
+    const doc = readMarkdown('r.md', ['# 2024 report', '', '| Indicator | Unit | 2024 |', '|---|---|---|', ...rows, ''].join('\n'));
+    return checkDocument(doc, rules).findings.filter((f) => FACT_RULES.test(f.ruleId)).map((f) => `${f.ruleId}@${f.line}`);
+  };
+
+  it('a total labelled "(Scope 1 and 2)" is checked against scopes 1 and 2 only', () => {
+    const rows = ['| Scope 1 emissions | tCO2e | 40 |', '| Scope 2 emissions | tCO2e | 100 |', '| Scope 3 emissions | tCO2e | 60 |'];
+    expect(run([...rows, '| Total GHG emissions (Scope 1 and 2) | tCO2e | 140 |'])).toEqual([]);
+    expect(run([...rows, '| Total GHG emissions | tCO2e | 140 |'])).toEqual(['inconsistent/sum-mismatch@8']);
+  });
+
+  it('group turnover rates that add up to the overall rate are shares of it, not averages', () => {
+    const head = ['| Employee turnover rate | % | 20.0 |', '| By gender | | |'];
+    expect(run([...head, '| Male | % | 12.0 |', '| Female | % | 8.0 |'])).toEqual([]);
+    expect(run([...head, '| Male | % | 12.0 |', '| Female | % | 6.0 |'])).toEqual(['inconsistent/average-outside-range@5']);
+  });
+});
+
 describe.skipIf(!hasSharedReport)('the shared report', () => {
   const found = findings(sharedReport);
 
