@@ -1,6 +1,7 @@
 import type { ItemCoverage } from '../evidence/coverage.js';
 import { parseContentIndexes, type IndexClaim } from '../evidence/content-index.js';
 import { extent, pageList } from '../evidence/locations.js';
+import { pageName, pageRanges, physicalPages } from '../evidence/pages.js';
 import type { Finding } from '../report/result.js';
 import type { CheckContext, CoveredItem } from './context.js';
 
@@ -45,11 +46,18 @@ export function contentIndexChecks(ctx: CheckContext): Finding[] {
       });
     }
     const resolved = claim.sections.flatMap((s) => s.sections);
-    if (resolved.length === 0) continue;
+    const onPages = physicalPages(ctx.doc, claim.pages);
+    if (resolved.length === 0) {
+      if (onPages) findings.push(...pagesUnsupported(ctx, claim, present, byId, onPages));
+      continue;
+    }
     const ranges = [...new Set(resolved)].map((s) => extent(ctx.doc, s, claim.pages));
     for (const id of present) {
       const covered = byId.get(id)!;
-      if (ranges.some((r) => supports(ctx.finder.cover(covered.coverage.pack, covered.coverage.item, r)))) continue;
+      if (ranges.some((r) => supports(ctx.finder.cover(covered.coverage.pack, covered.coverage.item, r)))) {
+        if (onPages) findings.push(...pagesUnsupported(ctx, claim, [id], byId, onPages));
+        continue;
+      }
       const names = claim.sections.filter((s) => s.sections.length > 0).map((s) => `"${s.name}"`).join(', ');
       const elsewhere = covered.coverage.evidence.find((e) => e.element !== undefined);
       findings.push({
@@ -112,6 +120,33 @@ function markedDeleted(claim: IndexClaim, ids: string[], ctx: CheckContext, byId
     page: claim.page,
     related: body?.evidence[0] ? [{ line: body.evidence[0].line, column: body.evidence[0].column, ...(body.evidence[0].page ? { page: body.evidence[0].page } : {}) }] : [],
   };
+}
+
+/**
+ * Where the report's pages are known, the pages an index entry cites must evidence the clause:
+ * an element of it, or its explanation, found on one of them.
+ */
+function pagesUnsupported(ctx: CheckContext, claim: IndexClaim, ids: string[], byId: Map<string, CoveredItem>, pages: number[]): Finding[] {
+  const ranges = pageRanges(ctx.doc, pages);
+  const out: Finding[] = [];
+  for (const id of ids) {
+    const covered = byId.get(id)!;
+    if (ranges.some((r) => supports(ctx.finder.cover(covered.coverage.pack, covered.coverage.item, r)))) continue;
+    const elsewhere = covered.coverage.evidence.find((e) => e.element !== undefined && e.page !== undefined && !pages.includes(e.page));
+    out.push({
+      ruleId: 'inconsistent/index-page-unsupported',
+      category: 'inconsistent',
+      severity: 'warning',
+      framework: 'hkex',
+      item: id,
+      message: `The content index cites p. ${pageList(claim.pages)} for ${id}, but nothing on ${claim.pages.length > 1 ? 'those pages' : 'that page'} addresses it${elsewhere ? `; the report addresses it on p. ${pageName(ctx.doc, elsewhere.page)} (line ${elsewhere.line})` : ''}.`,
+      line: claim.line,
+      column: claim.column,
+      page: claim.page,
+      related: elsewhere ? [{ line: elsewhere.line, column: elsewhere.column, page: elsewhere.page }] : [],
+    });
+  }
+  return out;
 }
 
 /** A claim holds when an element of the item, or an explanation, is found in the section. */

@@ -7,6 +7,7 @@ import { staleChecks } from './stale.js';
 import { draftChecks } from './draft.js';
 import { yoyChecks } from './yoy.js';
 import { inconsistentChecks } from './inconsistent.js';
+import { revisionChecks } from './revisions.js';
 
 /** Every check family, in the order their findings are produced (they are sorted later). */
-export const CHECKS: Check[] = [missingChecks, contentIndexChecks, dependencyChecks, griChecks, staleChecks, draftChecks, yoyChecks, inconsistentChecks];
+export const CHECKS: Check[] = [missingChecks, contentIndexChecks, dependencyChecks, griChecks, staleChecks, draftChecks, yoyChecks, inconsistentChecks, revisionChecks];

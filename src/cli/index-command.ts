@@ -17,7 +17,7 @@ const HELP = `esglint index <report> [options] — generate a content index from
   -o, --output <file>    write to a file (required for xlsx)
   --lang <script>        en, zh-Hant or zh-Hans for titles and headings (default: the report's)
   --organisation <name>  the reporting organisation, for the GRI statement of use
-  --period, --board, --large-cap, --config, --no-config, --rules, --page-marker: as for check
+  --period, --board, --large-cap, --config, --no-config, --rules, --page-marker, --encoding, --max-size: as for check
 
 Items the report does not address are listed with their location left empty ([not found]).`;
 

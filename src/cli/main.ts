@@ -30,6 +30,8 @@ Options of check:
       --no-config          Ignore config files
       --rules <dir>        Use rule packs from this directory instead of the built-in ones
       --page-marker <re>   Regular expression marking the first line of each page (text input)
+      --encoding <name>    Encoding of text, Markdown and HTML inputs (default: detected): utf-8, utf-16le, big5, gbk, gb18030, …
+      --max-size <size>    Refuse input files larger than this (default: 100MB)
       --previous <file>    Last year's report: list carried-over text, changed prior-year figures, dropped clauses
       --baseline <file>    Accept the findings listed in this baseline file
       --update-baseline    Write every current finding to the baseline (default esglint-baseline.json)

@@ -3,6 +3,7 @@ import type { Framework } from '../rules/types.js';
 import { UsageError } from '../util/errors.js';
 import { parsePeriodOption } from '../facts/period.js';
 import { findConfig, loadConfig } from './config.js';
+import { ENCODINGS, encodingCodec } from '../ingest/encoding.js';
 
 /** The options every command that reads a report shares (parseArgs spec). */
 export const REPORT_OPTIONS = {
@@ -14,6 +15,8 @@ export const REPORT_OPTIONS = {
   'no-config': { type: 'boolean' },
   rules: { type: 'string' },
   'page-marker': { type: 'string' },
+  encoding: { type: 'string' },
+  'max-size': { type: 'string' },
 } as const;
 
 export interface ReportOptionValues {
@@ -25,6 +28,8 @@ export interface ReportOptionValues {
   'no-config'?: boolean;
   rules?: string;
   'page-marker'?: string;
+  encoding?: string;
+  'max-size'?: string;
 }
 
 export function parseFrameworks(values: string[] | undefined): Framework[] {
@@ -51,6 +56,10 @@ export function reportOptions(values: ReportOptionValues): CheckOptions {
       throw new UsageError(`invalid --page-marker: ${(err as Error).message}`);
     }
   }
+  if (values.encoding !== undefined && !encodingCodec(values.encoding)) {
+    throw new UsageError(`unknown --encoding "${values.encoding}" (use one of ${ENCODINGS.join(', ')})`);
+  }
+  const maxBytes = values['max-size'] !== undefined ? parseSize(values['max-size']) : undefined;
   const configFile = values['no-config'] ? undefined : (values.config ?? findConfig(process.cwd()));
   const config = configFile ? loadConfig(configFile) : {};
   return {
@@ -64,10 +73,20 @@ export function reportOptions(values: ReportOptionValues): CheckOptions {
     rulesDir: values.rules ?? config.rulesDir,
     ignorePatterns: config.ignorePatterns,
     pageMarker,
+    ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
+    ...(maxBytes !== undefined ? { maxBytes } : {}),
   };
 }
 
 /** parseArgs with its errors turned into one-line usage errors. */
 export function usageErrorFrom(err: unknown, command: string): UsageError {
   return new UsageError(`${(err as Error).message.split('\n')[0]} (see esglint ${command} --help)`);
+}
+
+/** "100MB", "20 MB", "500k", "1.5G" or a number of bytes. */
+export function parseSize(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(text);
+  const n = m ? Number(m[1]) * { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g'] : NaN;
+  if (!Number.isFinite(n) || n < 1) throw new UsageError(`invalid --max-size "${text}" (use a size such as 100MB, 500KB or a number of bytes)`);
+  return Math.floor(n);
 }

@@ -1,6 +1,26 @@
 /** The one model every reader produces and every later stage reads. */
 
+/**
+ * How a document is structured, which is what later stages branch on: 'markdown' — headings nest
+ * and tables have real cells (Markdown, DOCX, HTML); 'text' — flat lines of text laid out on
+ * pages, with headings and tables inferred (PDF-extracted text, PDF).
+ */
 export type InputFormat = 'markdown' | 'text';
+
+/** The kind of file the document was read from. */
+export type SourceFormat = 'markdown' | 'text' | 'pdf' | 'docx' | 'html';
+
+/** A tracked change or a reviewer's comment left in the source (DOCX, HTML <ins>/<del>). */
+export interface Revision {
+  kind: 'insertion' | 'deletion' | 'move' | 'formatting' | 'comment';
+  author?: string;
+  date?: string;
+  /** The inserted, deleted or moved text, or the comment's text. */
+  text: string;
+  line: number;
+  column: number;
+  page?: number;
+}
 
 export interface Position {
   /** 1-based line in the original input. */
@@ -76,6 +96,16 @@ export interface Page {
 export interface ReportDocument {
   path: string;
   format: InputFormat;
+  /** The kind of file read, where it differs from `format` (PDF, DOCX, HTML). */
+  source?: SourceFormat;
+  /** Where the lines come from, for a reader: how `line` is to be understood. */
+  lineUnit?: 'line' | 'paragraph';
+  /** The encoding a text input was read in, where it was not UTF-8. */
+  encoding?: string;
+  /** Tracked changes and comments left in the source. */
+  revisions?: Revision[];
+  /** Page breaks guessed from the text's look (no form feeds, no --page-marker): close, not exact. */
+  pagesInferred?: boolean;
   /** The input's lines, as read (BOM and line endings removed). */
   lines: string[];
   sections: Section[];

@@ -87,7 +87,8 @@ function tableEntries(rows: { cells: string[]; line: number }[], page: number | 
       ids,
       lines: [{ line: row.line, text: row.cells.join(' '), page }],
       sectionCell: sectionCol >= 0 ? row.cells[sectionCol] : undefined,
-      pageCell: pageCol >= 0 ? row.cells[pageCol] : undefined,
+      // A page column holds bare numbers ("62-63"); the page reader wants them marked as pages.
+      pageCell: pageCol >= 0 ? bareToPages(row.cells[pageCol] ?? '') : undefined,
     });
   }
   return out;
@@ -164,6 +165,10 @@ function singleLineEntry(l: { line: number; text: string; page?: number }, norm:
   const names = tokens.length > 1 && compact(tokens[tokens.length - 1]).length >= 2 ? tokens[tokens.length - 1] : tokens.join(' ');
   if (!names) return undefined;
   return { ids, lines: [l], sectionCell: names, pageCell: pages[1].replace(/(\d+)/g, 'p$1').replace(/pp/g, 'p') };
+}
+
+function bareToPages(cell: string): string {
+  return /^[\d\s,，、\-–—~至]+$/.test(cell) ? cell.replace(/(\d+)/g, 'p$1') : cell;
 }
 
 function hasPage(entry: Entry): boolean {

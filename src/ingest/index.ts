@@ -4,42 +4,51 @@ import type { ReportDocument } from '../document/types.js';
 import { InputError } from '../util/errors.js';
 import { readMarkdown } from './markdown.js';
 import { readText, type TextOptions } from './text.js';
+import { decodeBytes } from './encoding.js';
 
 export interface IngestOptions extends TextOptions {
   /** Files larger than this are refused (bytes). */
   maxBytes?: number;
+  /** The encoding of text inputs (Markdown, text, HTML), instead of detecting it. */
+  encoding?: string;
 }
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
 const MARKDOWN = new Set(['.md', '.markdown', '.mdown', '.mkd']);
 const TEXT = new Set(['.txt', '.text']);
+const HTML = new Set(['.html', '.htm', '.xhtml']);
+const PDF = new Set(['.pdf']);
+const DOCX = new Set(['.docx']);
 
-export const SUPPORTED_EXTENSIONS = [...MARKDOWN, ...TEXT];
+export const SUPPORTED_EXTENSIONS = [...MARKDOWN, ...TEXT, ...PDF, ...DOCX, ...HTML];
 
-export function formatOf(path: string): 'markdown' | 'text' | undefined {
+export type FileKind = 'markdown' | 'text' | 'pdf' | 'docx' | 'html';
+
+export function formatOf(path: string): FileKind | undefined {
   const ext = extname(path).toLowerCase();
   if (MARKDOWN.has(ext)) return 'markdown';
   if (TEXT.has(ext)) return 'text';
+  if (PDF.has(ext)) return 'pdf';
+  if (DOCX.has(ext)) return 'docx';
+  if (HTML.has(ext)) return 'html';
   return undefined;
 }
 
-/** Decodes bytes to text, refusing what is not text. */
-export function decode(path: string, bytes: Buffer): string {
+/** Decodes bytes to text (detecting the encoding unless one is given), refusing what is not text. */
+export function decode(path: string, bytes: Buffer, encoding?: string): string {
+  return decodeText(path, bytes, encoding).text;
+}
+
+export function decodeText(path: string, bytes: Buffer, encoding?: string): { text: string; encoding: string } {
   if (bytes.length === 0) throw new InputError(path, 'the file is empty');
-  let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  else {
+  const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!bom && encoding === undefined) {
     const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
     if (sample.includes(0)) throw new InputError(path, 'this is a binary file, not a text report');
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    } catch {
-      throw new InputError(path, 'the file is not valid UTF-8 (re-save it as UTF-8)');
-    }
   }
-  text = text.replace(/\r\n?/g, '\n');
+  const decoded = decodeBytes(path, bytes, encoding);
+  let text = decoded.text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   let control = 0;
   for (let i = 0; i < Math.min(text.length, 8192); i++) {
     const c = text.charCodeAt(i);
@@ -47,7 +56,7 @@ export function decode(path: string, bytes: Buffer): string {
   }
   if (control > 8) throw new InputError(path, 'this looks like a binary file, not a text report');
   if (text.trim() === '') throw new InputError(path, 'the file has no text');
-  return text;
+  return { text, encoding: decoded.encoding };
 }
 
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<ReportDocument> {
@@ -66,7 +75,16 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
     if (err instanceof InputError) throw err;
     throw new InputError(path, describeFsError(err));
   }
-  return ingestText(path, decode(path, bytes), format, options);
+  return ingestBytes(path, bytes, format, options);
+}
+
+/** Reads a file's bytes as the given kind. PDF and DOCX readers load their libraries on first use. */
+export async function ingestBytes(path: string, bytes: Buffer, format: FileKind, options: IngestOptions = {}): Promise<ReportDocument> {
+  if (format === 'pdf') return (await import('./pdf.js')).readPdf(path, bytes);
+  if (format === 'docx') return (await import('./docx.js')).readDocx(path, bytes);
+  const { text, encoding } = decodeText(path, bytes, options.encoding);
+  const doc = format === 'html' ? (await import('./html.js')).readHtml(path, text) : ingestText(path, text, format, options);
+  return encoding === 'utf-8' ? doc : { ...doc, encoding };
 }
 
 export function ingestText(path: string, text: string, format: 'markdown' | 'text', options: TextOptions = {}): ReportDocument {

@@ -1,5 +1,5 @@
 import { DocumentBuilder } from '../document/build.js';
-import type { Page, ReportDocument, Segment, TableRow } from '../document/types.js';
+import type { Page, ReportDocument, Segment, SourceFormat, TableRow } from '../document/types.js';
 import { hasCjk } from '../util/normalize.js';
 
 /**
@@ -12,6 +12,28 @@ export interface TextOptions {
   pageMarker?: RegExp;
 }
 
+/**
+ * A line as a reader that knows the layout hands it over (the PDF reader): its page, and what
+ * the layout says about it. Absent hints fall back to the line-shape heuristics.
+ */
+export interface LaidOutLine {
+  text: string;
+  /** 1-based column of the line's first character in `lines` (the document's line text). */
+  column: number;
+  page: number;
+  pageStart: boolean;
+  /** Heading level from the font (size, weight); 0 when the font says body text. */
+  heading?: number;
+  /** A vertical gap or an indent before the line: a new paragraph starts. */
+  breakBefore?: boolean;
+  /** The second line of a heading that wraps (same font, no gap). */
+  continuesHeading?: boolean;
+  /** Cells of a table row, where column gaps separate them. */
+  cells?: string[];
+  /** Running header or footer, navigation bar or page number, found from its place on the page. */
+  furniture?: boolean;
+}
+
 interface Line {
   no: number;
   text: string;
@@ -19,6 +41,7 @@ interface Line {
   page?: number;
   pageStart: boolean;
   kind: 'blank' | 'furniture' | 'heading' | 'row' | 'text' | 'bullet';
+  hint?: Pick<LaidOutLine, 'heading' | 'breakBefore' | 'cells' | 'continuesHeading'>;
 }
 
 const TERMINAL = /[。！？!?；;:：]$|[.](?:["”’)）]?)$/;
@@ -68,7 +91,7 @@ function detectPages(lines: string[], options: TextOptions): { starts: boolean[]
 
 export function readText(path: string, source: string, options: TextOptions = {}): ReportDocument {
   const rawLines = source.split('\n');
-  const { starts } = detectPages(rawLines, options);
+  const { starts, formFeeds } = detectPages(rawLines, options);
   const hasPages = starts.some(Boolean);
   const pages: Page[] = hasPages ? [{ index: 1, startLine: 1 }] : [];
   let page = hasPages ? 1 : 0;
@@ -87,10 +110,34 @@ export function readText(path: string, source: string, options: TextOptions = {}
     return { no: i + 1, text, column, page: hasPages ? page : undefined, pageStart: starts[i], kind: text ? 'text' : 'blank' };
   });
 
+  const doc = assemble(path, 'text', rawLines.map((l) => l.replace(/\f/g, '')), lines, pages);
+  return hasPages && !formFeeds && !options.pageMarker ? { ...doc, pagesInferred: true } : doc;
+}
+
+/**
+ * Builds a document from lines already laid out in reading order (one per entry of `lines`,
+ * numbered from 1), with their pages. `pages[i].label` may hold a label the reader found.
+ */
+export function readLaidOutLines(path: string, source: SourceFormat, laidOut: LaidOutLine[], pages: Page[]): ReportDocument {
+  const lines: Line[] = laidOut.map((l, i) => ({
+    no: i + 1,
+    text: l.text.trim(),
+    column: l.column,
+    page: l.page,
+    pageStart: l.pageStart,
+    kind: l.furniture ? 'furniture' : l.text.trim() ? 'text' : 'blank',
+    hint: { heading: l.heading, breakBefore: l.breakBefore, cells: l.cells, continuesHeading: l.continuesHeading },
+  }));
+  return assemble(path, source, laidOut.map((l) => ' '.repeat(Math.max(0, l.column - 1)) + l.text.trim()), lines, pages);
+}
+
+function assemble(path: string, source: SourceFormat, rawLines: string[], lines: Line[], pages: Page[]): ReportDocument {
   markFurniture(lines, pages);
   keepConsistentLabels(pages);
+  if (source === 'pdf') interpolateLabels(pages);
   classify(lines);
-  return build(path, rawLines.map((l) => l.replace(/\f/g, '')), lines, pages);
+  const doc = build(path, rawLines, lines, pages);
+  return source === 'text' ? doc : { ...doc, source };
 }
 
 /** Running headers, navigation bars and printed page numbers are furniture, not content. */
@@ -143,6 +190,21 @@ function keepConsistentLabels(pages: Page[]): void {
   }
 }
 
+/**
+ * A page without a printed number (a full-page photo) between two numbered pages that agree on
+ * the offset is numbered like them. Only where page breaks are exact (PDF).
+ */
+function interpolateLabels(pages: Page[]): void {
+  let last: Page | undefined;
+  for (const p of pages) {
+    if (p.label === undefined || !/^\d+$/.test(p.label)) continue;
+    if (last && p.index - Number(p.label) === last.index - Number(last.label)) {
+      for (let i = last.index + 1; i < p.index; i++) pages[i - 1].label = String(i - (p.index - Number(p.label)));
+    }
+    last = p;
+  }
+}
+
 function neighbour(lines: Line[], i: number, step: number): Line | undefined {
   for (let j = i + step; j >= 0 && j < lines.length; j += step) if (lines[j].kind !== 'blank') return lines[j];
   return undefined;
@@ -153,16 +215,19 @@ function classify(lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.kind === 'blank' || l.kind === 'furniture') continue;
-    if (isRow(l.text)) l.kind = 'row';
+    const fontHeading = l.hint?.heading;
+    if (l.hint?.continuesHeading && previous?.kind === 'heading') l.kind = 'heading';
+    else if (fontHeading && fontHeading > 0 && !isRow(l.text) && headingShaped(l)) l.kind = 'heading';
+    else if (isRow(l.text)) l.kind = 'row';
     else if (BULLET.test(l.text) && l.text.length > 2) l.kind = 'bullet';
-    else if (looksLikeHeading(l, previous)) l.kind = 'heading';
+    else if (fontHeading === undefined && looksLikeHeading(l, previous)) l.kind = 'heading';
     previous = l;
   }
   // A short label between two table rows ("By gender") belongs to the table.
   const content = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'furniture');
   for (let i = 1; i < content.length - 1; i++) {
     const l = content[i];
-    if (l.kind === 'heading' && content[i + 1].kind === 'row' && rowNearBefore(content, i)) l.kind = 'row';
+    if (l.kind === 'heading' && !l.hint?.heading && content[i + 1].kind === 'row' && rowNearBefore(content, i)) l.kind = 'row';
   }
 }
 
@@ -195,7 +260,16 @@ function looksLikeHeading(l: Line, previous: Line | undefined): boolean {
   return TERMINAL.test(previous.text);
 }
 
+/** A line the font marks as a heading still has to read like one (not a sentence, not a number). */
+function headingShaped(l: Line): boolean {
+  const t = l.text;
+  if (t.length < 2 || width(t) > 120) return false;
+  if (/^[\d\s.,%/()-]+$/.test(t)) return false;
+  return !/[。；;，,]$/.test(t);
+}
+
 function headingLevel(l: Line): number {
+  if (l.hint?.heading) return l.hint.heading;
   const t = l.text;
   if (/^(第[一二三四五六七八九十百\d]+[章部篇]|part\s+[ivx\d]+|chapter\s+\d+)/i.test(t)) return 1;
   if (/^\d+\.\d+\.\d+\s/.test(t)) return 4;
@@ -216,6 +290,11 @@ function build(path: string, rawLines: string[], lines: Line[], pages: Page[]): 
   let para: { text: string; segments: Segment[]; end: number; page?: number } | undefined;
   let table: { rows: TableRow[]; text: string; segments: Segment[]; end: number; page?: number } | undefined;
 
+  let heading: { text: string; segments: Segment[]; line: Line } | undefined;
+  const flushHeading = () => {
+    if (heading) builder.heading(heading.text, headingLevel(heading.line), heading.line.no, heading.line.column, heading.line.page, { text: heading.text, segments: heading.segments });
+    heading = undefined;
+  };
   const flushPara = () => {
     if (para) builder.block('paragraph', para.text, para.segments, para.end, { page: para.page });
     para = undefined;
@@ -231,16 +310,24 @@ function build(path: string, rawLines: string[], lines: Line[], pages: Page[]): 
     if (l.kind === 'heading') {
       flushPara();
       flushTable();
-      builder.heading(l.text, headingLevel(l), l.no, l.column, l.page);
+      if (heading && l.hint?.continuesHeading) {
+        const join = joiner(heading.text, l.text);
+        heading.segments.push(segment(heading.text.length + join.length));
+        heading.text += join + l.text;
+        continue;
+      }
+      flushHeading();
+      heading = { text: l.text, segments: [segment(0)], line: l };
       continue;
     }
+    flushHeading();
     if (l.kind === 'row') {
       flushPara();
       table ??= { rows: [], text: '', segments: [], end: l.no, page: l.page };
       const offset = table.text.length === 0 ? 0 : table.text.length + 1;
       table.text += (table.text.length === 0 ? '' : '\n') + l.text;
       table.segments.push(segment(offset));
-      table.rows.push({ cells: splitRow(l.text), line: l.no });
+      table.rows.push({ cells: l.hint?.cells && l.hint.cells.length > 1 ? l.hint.cells : splitRow(l.text), line: l.no });
       table.end = l.no;
       continue;
     }
@@ -250,7 +337,7 @@ function build(path: string, rawLines: string[], lines: Line[], pages: Page[]): 
       para = { text: l.text, segments: [segment(0)], end: l.no, page: l.page };
       continue;
     }
-    if (para && !TERMINAL.test(para.text)) {
+    if (para && !TERMINAL.test(para.text) && !l.hint?.breakBefore) {
       const join = joiner(para.text, l.text);
       para.text += join;
       para.segments.push(segment(para.text.length));
@@ -261,6 +348,7 @@ function build(path: string, rawLines: string[], lines: Line[], pages: Page[]): 
       para = { text: l.text, segments: [segment(0)], end: l.no, page: l.page };
     }
   }
+  flushHeading();
   flushPara();
   flushTable();
   return builder.finish(path, 'text', rawLines, pages);

@@ -104,7 +104,11 @@ export interface EditionDetail {
 
 export interface FileResult {
   path: string;
-  format?: 'markdown' | 'text';
+  format?: 'markdown' | 'text' | 'pdf' | 'docx' | 'html';
+  /** The encoding a text input was read in, where it was not UTF-8. */
+  encoding?: string;
+  /** 'paragraph' where lines count paragraphs and table rows (DOCX). */
+  lineUnit?: 'line' | 'paragraph';
   error?: string;
   period: ResultPeriod | null;
   editions: string[];

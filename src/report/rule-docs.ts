@@ -163,6 +163,22 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
     summary: 'An esglint-disable comment suppressed nothing.',
     help: 'Remove the comment, or correct its ruleId or item id; a stale suppression would hide a future finding.',
   },
+  'inconsistent/index-page-unsupported': {
+    summary: 'The HKEX content index cites pages on which nothing addresses the clause.',
+    help: 'Correct the page numbers in the index (the finding names the page where the report does address the clause), or move the disclosure.',
+  },
+  'inconsistent/gri-index-page-unsupported': {
+    summary: 'The GRI content index cites pages on which nothing reports the disclosure.',
+    help: 'Correct the page numbers in the GRI content index (the finding names the page where the report does report it), or move the disclosure.',
+  },
+  'draft/tracked-change': {
+    summary: 'A tracked change (insertion, deletion, move or formatting) is still unaccepted in the document.',
+    help: 'In Word, Review › Accept/Reject every change (or Accept All Changes) and save; in HTML, remove the <ins>/<del> markup.',
+  },
+  'draft/review-comment': {
+    summary: "A reviewer's comment is still in the document.",
+    help: 'Resolve the comment, then delete it (Review › Delete All Comments in Document) before publication.',
+  },
   'draft/malformed-suppression': {
     summary: 'A comment starting with "esglint-" is not a known directive.',
     help: 'Use esglint-disable-next-line, esglint-disable or esglint-enable.',

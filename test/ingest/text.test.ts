@@ -102,10 +102,11 @@ describe('decoding', () => {
     expect(decode('a.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), body]))).toBe('匯報範圍\n');
   });
 
-  it('refuses empty, binary and non-UTF-8 input with a clear message', () => {
+  it('refuses empty, binary and ambiguous non-UTF-8 input with a clear message', () => {
     expect(() => decode('e.txt', Buffer.alloc(0))).toThrow('e.txt: the file is empty');
     expect(() => decode('b.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toThrow('binary');
-    expect(() => decode('g.txt', Buffer.from([0xb1, 0xa8, 0xb8, 0xe6]))).toThrow('not valid UTF-8');
+    // Four bytes that are 报告 in GBK and two other characters in Big5: too short to tell.
+    expect(() => decode('g.txt', Buffer.from([0xb1, 0xa8, 0xb8, 0xe6]))).toThrow('too short to tell Big5 from GBK; give the encoding with --encoding');
     expect(() => decode('w.txt', Buffer.from('  \n\n'))).toThrow('no text');
   });
 });
