@@ -130,6 +130,19 @@ function splitYear(first: number, second: number): Period | undefined {
 const RANK: Record<DetectedPeriod['basis'], number> = { option: 0, range: 1, 'year-end': 2, 'split-year': 3, 'title-year': 4 };
 const CONTEXT = /报告期|报告期间|汇报期|时间范围|报告范围|涵盖|覆盖|reporting\s+period|covering|covers|period|financial\s+year|fiscal/;
 
+/** Explicit date ranges stated in a folded text (e.g. a GRI statement of use). */
+export function rangesIn(norm: string): Period[] {
+  const out: Period[] = [];
+  for (const p of PATTERNS) {
+    if (p.basis !== 'range') continue;
+    for (const m of norm.matchAll(p.re)) {
+      const period = p.build(m);
+      if (period) out.push(period);
+    }
+  }
+  return out;
+}
+
 /** Finds the reporting period the report states, with where it says so. */
 export function detectPeriod(doc: ReportDocument): DetectedPeriod | undefined {
   let best: (DetectedPeriod & { score: number }) | undefined;

@@ -376,20 +376,13 @@ export function readTextTables(
           partial.values.push(...values);
           if (partial.values.length >= table.years.length) flushPartial();
         } else if (pending.length) {
-          const last = pending[pending.length - 1];
-          const texts = pending.map((p) => p.text);
-          partial = { label: texts.join(' '), values: [...values], place: placeOf(last), pending: [] };
-          // A wrapped label: the unit is on the last lines, the name on the first ones.
-          const lines = texts.slice();
-          const firstNamed = lines.findIndex((_, i) => matchMetric(lex, joinLabel(lines.slice(i, i + 1))) !== undefined);
-          if (firstNamed >= 0) {
-            lines.slice(0, firstNamed).forEach((g) => table!.group(g));
-            partial.label = lines.slice(firstNamed).join(' ');
-            partial.place = placeOf(pending[firstNamed]);
-          } else if (firstNamed < 0) {
-            lines.slice(0, -1).forEach((g) => table!.group(g));
-            partial.label = lines[lines.length - 1];
-          }
+          // A wrapped label ("廢氣排放密度" / "千克 /" / "人民幣億元"): the name on the first line that
+          // names a metric, the unit on the lines after it; the lines before are group lines.
+          const lines = pending.map((p) => p.text);
+          const named = lines.findIndex((text) => matchMetric(lex, text) !== undefined);
+          const first = named >= 0 ? named : lines.length - 1;
+          lines.slice(0, first).forEach((g) => table!.group(g));
+          partial = { label: lines.slice(first).join(' '), values: [...values], place: placeOf(pending[first]), pending: [] };
           pending = [];
           if (partial.values.length >= table.years.length) flushPartial();
         }
@@ -399,7 +392,8 @@ export function readTextTables(
       const unitOnly = parseUnit(lex, label) !== undefined && table.splitLabelUnit(label).name === '';
       const pendingTexts = pending.map((p) => p.text);
       if (!unitOnly) pendingTexts.forEach((g) => table!.group(g));
-      if (values.length < table.years.length && (l.kind !== 'table' || values.length === 0)) {
+      // A row the ingest stage did not see as one (a single figure) may go on on the next lines.
+      if (values.length < table.years.length && l.kind !== 'table') {
         partial = { label, values, place: placeOf(l), pending: unitOnly ? pendingTexts : [] };
       } else {
         table.row(label, undefined, values, placeOf(l), unitOnly ? pendingTexts : []);
