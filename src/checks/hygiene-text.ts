@@ -1,5 +1,5 @@
 /** Finding hygiene patterns (rules/hygiene.yaml) in a document, with their places. */
-import type { Block, Position, ReportDocument } from '../document/types.js';
+import type { Block, Position } from '../document/types.js';
 import { positionInBlock } from '../document/build.js';
 import type { TextIndex } from '../evidence/text-index.js';
 import type { TextPattern } from '../rules/hygiene.js';
@@ -116,10 +116,4 @@ export function excerpt(text: string, max = 80): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
-export const bodyOnly = (b: Block): boolean => b.role === 'body';
 export const notFurniture = (b: Block): boolean => b.role !== 'furniture';
-
-/** The section path of a block, for messages. */
-export function sectionName(doc: ReportDocument, block: Block): string {
-  return doc.sections[block.section].path.join(' › ') || '(top)';
-}
