@@ -76,7 +76,11 @@ function griRequirements(doc: ReportDocument, rules: RuleSet, editions: ChosenEd
     c.required = analysis.required.has(c.coverage.item.id);
     // An omission the index states with an allowed reason is an explanation of the disclosure.
     const omission = omitted.get(c.coverage.item.id);
-    if (omission && c.coverage.item.omissionAllowed !== false) {
+    // Omitting some requirements ("403-9-b") leaves the rest reported; omitting the whole
+    // disclosure, or its first requirement with the others ("2-21-a, 2-21-b"), explains it.
+    const requirements = omission?.omission!.requirements ?? '';
+    const whole = omission && (!/\d-\d+-[a-z]/i.test(requirements) || /\d-\d+-a\b/i.test(requirements));
+    if (omission && c.coverage.item.omissionAllowed !== false && (whole || c.coverage.status === 'missing')) {
       const evidence = { line: omission.line, column: omission.column, page: omission.page, section: 'GRI content index', text: `${omission.omission!.reasonText}${omission.omission!.explanation ? `: ${omission.omission!.explanation}` : ''}` };
       c.coverage.status = 'explained';
       c.coverage.explanation = { evidence, reasoned: true };

@@ -43,6 +43,14 @@ export function griChecks(ctx: CheckContext): Finding[] {
       });
     }
   }
+  if (statement.period && ctx.period && (statement.period.start !== ctx.period.start || statement.period.end !== ctx.period.end)) {
+    findings.push({
+      ruleId: 'stale/gri-statement-period', category: 'stale', severity: 'error', framework: 'gri',
+      message: `The statement of use covers ${statement.period.start} to ${statement.period.end}, but the report covers ${ctx.period.start} to ${ctx.period.end}.`,
+      ...at(statement.at),
+    });
+  }
+  if (statement.kind === 'in-accordance') findings.push(...managementPerTopic(gri.index));
   for (const old of statement.obsolete) {
     findings.push({
       ruleId: 'stale/gri-obsolete-claim', category: 'stale', severity: 'warning', framework: 'gri',
@@ -178,4 +186,29 @@ function griPagesUnsupported(ctx: CheckContext, entry: GriIndexEntry, covered: C
     line: entry.line, column: entry.column, ...(entry.page ? { page: entry.page } : {}),
     related: elsewhere ? [{ line: elsewhere.line, column: elsewhere.column, page: elsewhere.page }] : [],
   }];
+}
+
+/**
+ * In accordance, 3-3 is reported for each material topic: GRI 1's index puts a 3-3 row at the
+ * head of each topic's disclosures, so topic disclosures listed before any 3-3 have none.
+ */
+function managementPerTopic(index: GriIndexEntry[]): Finding[] {
+  const out: Finding[] = [];
+  let seen33 = false;
+  const reported = new Set<string>();
+  for (const e of index) {
+    const id = e.disclosure;
+    if (id === '3-3') seen33 = true;
+    const standard = id ? id.split('-')[0] : e.standard?.number;
+    if (!standard || Number(standard) < 100 || seen33 || reported.has(standard)) continue;
+    reported.add(standard);
+    out.push({
+      ruleId: 'missing/gri-3-3-per-topic', category: 'missing', severity: 'warning', framework: 'gri', item: '3-3',
+      message: `The GRI content index lists disclosures of GRI ${standard} with no 3-3 (management of the material topic) before them; a report in accordance with the GRI Standards reports 3-3 for each material topic.`,
+      line: e.line,
+      column: e.column,
+      ...(e.page ? { page: e.page } : {}),
+    });
+  }
+  return out;
 }

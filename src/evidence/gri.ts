@@ -3,6 +3,7 @@ import { positionInBlock } from '../document/build.js';
 import type { GriCatalog } from '../rules/gri-catalog.js';
 import type { RulePack } from '../rules/types.js';
 import { normalize } from '../util/normalize.js';
+import { rangesIn } from '../facts/period.js';
 import { bodyHeadings, compact, joinWrapped, pagesOf, resolve, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
 
 /** How the report says it uses the GRI Standards. */
@@ -23,6 +24,8 @@ export interface GriStatement {
   sectorStandards: (Place & { number: string })[];
   /** 2016-style claims (Core, Comprehensive, GRI-referenced). */
   obsolete: Place[];
+  /** The period the statement of use names ("for the period from … to …"). */
+  period?: { start: string; end: string };
 }
 
 /** A standard cited with its title and year, e.g. "GRI 303: Water 2016". */
@@ -40,7 +43,8 @@ export interface GriIndexEntry {
   standard?: Citation;
   sections: { name: string; sections: number[] }[];
   pages: number[];
-  omission?: { reason?: string; reasonText: string; explanation: string };
+  /** `requirements` names what is omitted ("403-9-b"); empty when the whole disclosure is. */
+  omission?: { reason?: string; reasonText: string; explanation: string; requirements: string };
   line: number;
   column: number;
   page?: number;
@@ -103,10 +107,12 @@ export function detectGriStatement(doc: ReportDocument, catalog: GriCatalog): Gr
     if (acc && near(acc.at) && (statement.kind !== 'in-accordance' || better)) {
       statement.kind = 'in-accordance';
       statement.at = place(block, acc.at, acc.length);
+      statement.period = rangesIn(norm)[0];
       statementInIndex = block.role === 'content-index';
     } else if (ref && near(ref.at) && (statement.kind === 'none' || (statement.kind === 'with-reference' && better))) {
       statement.kind = 'with-reference';
       statement.at = place(block, ref.at, ref.length);
+      statement.period = rangesIn(norm)[0];
       statementInIndex = block.role === 'content-index';
     }
     const g1 = GRI1.exec(norm);
@@ -199,7 +205,9 @@ function tableEntries(rows: { cells: string[]; line: number }[], page: number | 
     const reasonText = reasonCol >= 0 ? (row.cells[reasonCol] ?? '').trim() : '';
     const explanation = explanationCol >= 0 ? (row.cells[explanationCol] ?? '').trim() : '';
     const omittedText = omittedCol >= 0 ? (row.cells[omittedCol] ?? '').trim() : '';
-    const omission = reasonText || explanation || omittedText ? { reason: reasonKey(reasonText || omittedText, catalog), reasonText: reasonText || omittedText, explanation } : undefined;
+    const omission = reasonText || explanation || omittedText
+      ? { reason: reasonKey(reasonText || omittedText, catalog), reasonText: reasonText || omittedText, explanation, requirements: reasonText ? omittedText : '' }
+      : undefined;
     if (!d && !(cited && !row.cells.slice(1).some((c) => HAS_DISCLOSURE.test(normalize(c))))) continue;
     const names = location.split(/<br\s*\/?>|[;；,，、\n]/).map((s) => s.replace(new RegExp(PAGE_TOKEN.source, 'gi'), '').trim()).filter((s) => compact(s).length > 1 && !/^[-–—/]+$/.test(s));
     out.push({

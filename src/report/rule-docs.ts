@@ -43,6 +43,70 @@ export const RULE_DOCS: Record<string, RuleDoc> = {
     summary: 'The content index marks as deleted a clause the edition in force still requires.',
     help: 'Index the clause with its location, or give a considered explanation of its omission.',
   },
+  'missing/emission-factor-source': {
+    summary: 'Emission or energy figures are reported without the source of their emission or conversion factors.',
+    help: 'Name the factors used and where they come from (e.g. the GHG Protocol, the grid factor published by the power company or the national authority), as the quantitative reporting principle asks.',
+  },
+  'missing/targets-without-review': {
+    summary: 'Targets are set but the report does not say how the board reviews progress against them.',
+    help: 'Describe in the board statement how and how often the board reviews progress against the ESG targets (element (iii)).',
+  },
+  'missing/gri-statement-of-use': {
+    summary: 'The report says it uses GRI but has no statement of use in the form GRI 1 prescribes.',
+    help: 'Add "[Organisation] has reported in accordance with the GRI Standards for the period …" or "… has reported the information cited in this GRI content index for the period … with reference to the GRI Standards".',
+  },
+  'missing/gri-1-not-named': {
+    summary: 'A GRI report does not name the GRI 1 it uses.',
+    help: 'State "GRI 1 used: GRI 1: Foundation 2021" in the GRI content index.',
+  },
+  'missing/gri-content-index': {
+    summary: 'A report claims to use the GRI Standards but has no GRI content index.',
+    help: 'Publish a GRI content index listing each disclosure reported, the standard it comes from and its location.',
+  },
+  'missing/gri-omission-explanation': {
+    summary: 'A disclosure is omitted for an allowed reason but without the explanation GRI 1 requires.',
+    help: 'Explain the omission: why it does not apply, which law prohibits it, what is confidential, or what is missing and when it will be available.',
+  },
+  'stale/gri-statement-period': {
+    summary: 'The GRI statement of use names another period than the report covers.',
+    help: 'Make the statement of use name the reporting period.',
+  },
+  'missing/gri-3-3-per-topic': {
+    summary: 'Topic disclosures are listed without a 3-3 (management of the material topic) for their topic.',
+    help: 'Report 3-3 for each material topic and list it at the head of the topic in the GRI content index.',
+  },
+  'stale/gri-obsolete-claim': {
+    summary: 'The report makes a GRI 2016 claim (Core, Comprehensive, GRI-referenced).',
+    help: 'Since 1 January 2023 a report is either "in accordance with" or "with reference to" the GRI Standards; rewrite the claim and the content index accordingly.',
+  },
+  'stale/gri-superseded-standard': {
+    summary: 'A GRI standard is cited in a version superseded at the report\'s date.',
+    help: 'Cite the version in force (the finding names it) and check the disclosure numbers, which changed meaning between versions.',
+  },
+  'inconsistent/gri-unknown-version': {
+    summary: 'A GRI standard is cited with a year it was never published in.',
+    help: 'Correct the title-year of the standard.',
+  },
+  'inconsistent/gri-unknown-disclosure': {
+    summary: 'The GRI content index lists a disclosure number the cited standard does not have.',
+    help: 'Correct the disclosure number, or the standard it is cited from.',
+  },
+  'inconsistent/gri-omission-not-allowed': {
+    summary: 'A reason for omission is given for a disclosure GRI 1 does not allow to be omitted (2-1 to 2-5, 3-1, 3-2).',
+    help: 'Report the disclosure.',
+  },
+  'inconsistent/gri-omission-reason': {
+    summary: 'A reason for omission is not one of the four GRI 1 allows.',
+    help: 'Use "Not applicable", "Legal prohibitions", "Confidentiality constraints" or "Information unavailable/incomplete", with its explanation.',
+  },
+  'inconsistent/gri-index-section-not-found': {
+    summary: 'The GRI content index names a section the report does not have.',
+    help: 'Correct the location in the GRI content index, or add the section.',
+  },
+  'inconsistent/gri-index-claim-unsupported': {
+    summary: 'Nothing of what a disclosure requires is found where the GRI content index says it is reported.',
+    help: 'Point the index at the place that reports the disclosure, or report it there; esglint explain <disclosure> lists what it looks for.',
+  },
   'inconsistent/value-mismatch': {
     summary: 'One metric, year and breakdown is printed with different values in different places (table, highlight, sentence).',
     help: 'Decide which figure is right and correct the others; figures that agree after rounding to their printed precision are never reported.',

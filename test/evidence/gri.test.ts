@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, type FileResult } from '../../src/index.js';
 import { ingestText } from '../../src/ingest/index.js';
@@ -31,7 +33,8 @@ describe('GRI claims and content index', () => {
     expect(a.statement.gri1?.line).toBe(476);
     expect(a.index.filter((e) => e.disclosure)).toHaveLength(48);
     const omitted = a.index.filter((e) => e.omission).map((e) => [e.disclosure, e.omission!.reason]);
-    expect(omitted).toEqual([['2-21', 'confidentiality-constraints'], ['2-30', 'not-applicable'], ['403-9', 'information-unavailable']]);
+    // One omission for each of GRI 1's four reasons.
+    expect(omitted).toEqual([['2-21', 'confidentiality-constraints'], ['2-30', 'not-applicable'], ['403-9', 'information-unavailable'], ['405-1', 'legal-prohibitions']]);
     const e2_24 = a.index.find((e) => e.disclosure === '2-24')!;
     expect(e2_24.sections.map((s) => [s.name, s.sections.length])).toEqual([['Embedding our commitments', 1], ['Anti-corruption', 1]]);
   });
@@ -60,6 +63,10 @@ describe('GRI requirements by claim', () => {
     for (const id of ['2-1', '2-15', '2-29', '3-1', '3-2', '305-1', '401-1']) expect(f.items.find((i) => i.id === id)!.required, id).not.toBe(false);
     expect(status(f, '2-21')).toBe('explained');
     expect(status(f, '207-1')).toBe('not-required');
+    // Omitting requirements (403-9-b, 405-1-b-iii) leaves the disclosure reported.
+    expect(status(f, '403-9')).toBe('addressed');
+    expect(status(f, '405-1')).toBe('addressed');
+    expect(status(f, '2-30')).toBe('explained');
   });
 
   it('with reference: only what the index lists is required', async () => {
@@ -146,5 +153,31 @@ describe.skipIf(!hasSharedReport)('the shared report\'s GRI content index (é™„éŒ
     const f = await gri(sharedReport);
     expect(f.findings.filter((x) => x.ruleId === 'missing/gri-statement-of-use')).toHaveLength(1);
     expect(status(f, '2-5')).toBe('not-required');
+  });
+});
+
+describe('GRI statement of use details', () => {
+  const base = readFileSync(fixture('gri', 'en-in-accordance.md'), 'utf8');
+  const variant = (name: string, text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'esglint-gri-'));
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('a statement of use naming another period than the report is stale', async () => {
+    const text = base.replace('for the period from 1 January 2024 to 31 December 2024', 'for the period from 1 January 2023 to 31 December 2023');
+    expect(text).not.toBe(base);
+    const f = await gri(variant('period.md', text));
+    expect(griFindings(f).map((x) => [x.ruleId, x.line])).toEqual([['stale/gri-statement-period', 474]]);
+  });
+
+  it('in accordance, topic disclosures need a 3-3 for their material topic', async () => {
+    const rows = base.split('\n');
+    const without33 = rows.filter((l) => !/^\| GRI 3: Material Topics 2021 \| 3-3 /.test(l));
+    expect(rows.length - without33.length).toBe(6);
+    const f = await gri(variant('no-3-3.md', without33.join('\n')));
+    const flagged = griFindings(f).filter((x) => x.ruleId === 'missing/gri-3-3-per-topic').map((x) => x.message.match(/GRI (\d+)/)![1]);
+    expect(flagged).toEqual(['302', '305', '403', '401', '404', '405', '418']);
   });
 });
