@@ -50,7 +50,8 @@ export function griChecks(ctx: CheckContext): Finding[] {
       ...at(statement.at),
     });
   }
-  if (statement.kind === 'in-accordance') findings.push(...managementPerTopic(gri.index));
+  const perTopic = pack.items.find((i) => i.perMaterialTopic);
+  if (statement.kind === 'in-accordance' && perTopic) findings.push(...managementPerTopic(gri.index, perTopic.id));
   for (const old of statement.obsolete) {
     findings.push({
       ruleId: 'stale/gri-obsolete-claim', category: 'stale', severity: 'warning', framework: 'gri',
@@ -192,19 +193,19 @@ function griPagesUnsupported(ctx: CheckContext, entry: GriIndexEntry, covered: C
  * In accordance, 3-3 is reported for each material topic: GRI 1's index puts a 3-3 row at the
  * head of each topic's disclosures, so topic disclosures listed before any 3-3 have none.
  */
-function managementPerTopic(index: GriIndexEntry[]): Finding[] {
+function managementPerTopic(index: GriIndexEntry[], perTopic: string): Finding[] {
   const out: Finding[] = [];
   let seen33 = false;
   const reported = new Set<string>();
   for (const e of index) {
     const id = e.disclosure;
-    if (id === '3-3') seen33 = true;
+    if (id === perTopic) seen33 = true;
     const standard = id ? id.split('-')[0] : e.standard?.number;
     if (!standard || Number(standard) < 100 || seen33 || reported.has(standard)) continue;
     reported.add(standard);
     out.push({
-      ruleId: 'missing/gri-3-3-per-topic', category: 'missing', severity: 'warning', framework: 'gri', item: '3-3',
-      message: `The GRI content index lists disclosures of GRI ${standard} with no 3-3 (management of the material topic) before them; a report in accordance with the GRI Standards reports 3-3 for each material topic.`,
+      ruleId: 'missing/gri-3-3-per-topic', category: 'missing', severity: 'warning', framework: 'gri', item: perTopic,
+      message: `The GRI content index lists disclosures of GRI ${standard} with no ${perTopic} (management of the material topic) before them; a report in accordance with the GRI Standards reports ${perTopic} for each material topic.`,
       line: e.line,
       column: e.column,
       ...(e.page ? { page: e.page } : {}),

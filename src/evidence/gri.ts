@@ -344,7 +344,12 @@ export function analyseGri(doc: ReportDocument, pack: RulePack, catalog: GriCata
       if (item && (!e.standard?.year || item.standard?.endsWith(` ${e.standard.year}`))) required.add(item.id);
     }
     if (statement.kind === 'in-accordance') {
-      for (const item of pack.items) if (/^GRI [23]:/.test(item.standard ?? '')) required.add(item.id);
+      // GRI 1 requires every disclosure of the universal standards (GRI 2 and GRI 3).
+      const universal = new Set(catalog.standards.filter((s) => s.series === 'universal' && s.status === 'current').map((s) => s.number));
+      for (const item of pack.items) {
+        const number = /^GRI (\d+):/.exec(item.standard ?? '')?.[1];
+        if (number && universal.has(number)) required.add(item.id);
+      }
     }
   }
   return { statement, index: entries, indexAt: at, citations: findCitations(doc), required };
