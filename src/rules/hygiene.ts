@@ -1,6 +1,7 @@
 /** rules/hygiene.yaml (see schemas/hygiene.schema.json), with its regular expressions compiled. */
 import { UsageError } from '../util/errors.js';
 import { normalize } from '../util/normalize.js';
+import { assertLinear } from './regex-safety.js';
 import type { Framework } from './types.js';
 
 type Severity = 'error' | 'warning' | 'info';
@@ -95,13 +96,18 @@ const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
  */
 function compile(source: string, file: string, pointer: string, caseSensitive = false): RegExp {
   const folded = caseSensitive ? source : source.replace(CJK_RUN, (run) => normalize(run));
+  let re: RegExp;
   try {
     // d: group offsets, so that a group can be quoted as the report writes it.
-    return new RegExp(folded, caseSensitive ? 'gmd' : 'gimd');
+    re = new RegExp(folded, caseSensitive ? 'gmd' : 'gimd');
   } catch (err) {
     throw new UsageError(`${file}: invalid hygiene rules: ${pointer}: invalid regular expression (${(err as Error).message})`);
   }
+  if (checkingSafety) assertLinear(re, file, pointer);
+  return re;
 }
+
+let checkingSafety = true;
 
 function compileAll(sources: string[] | undefined, file: string, pointer: string, caseSensitive = false): RegExp[] {
   return (sources ?? []).map((s, i) => compile(s, file, `${pointer}/${i}`, caseSensitive));
@@ -115,7 +121,12 @@ function requireGroup(res: RegExp[], group: string, file: string, pointer: strin
   });
 }
 
-export function compileHygiene(data: unknown, file: string): Hygiene {
+/**
+ * Compiles the file's patterns. Every regular expression is checked for super-linear
+ * backtracking unless `checked` says the same text was checked when the rules were built.
+ */
+export function compileHygiene(data: unknown, file: string, { checked = false }: { checked?: boolean } = {}): Hygiene {
+  checkingSafety = !checked;
   const raw = data as RawHygiene;
   const period = {
     thisYear: raw.period.thisYear,

@@ -144,6 +144,8 @@ export interface ParsedRules {
   hash: string;
   /** Parsed and validated content of each file, by path relative to the rules directory. */
   data: Record<string, unknown>;
+  /** Read from the build's dist/rules.compiled.json, whose patterns the build checked. */
+  built?: boolean;
 }
 
 export const compiledRulesFile = join(packageRoot, 'dist', 'rules.compiled.json');
@@ -171,7 +173,7 @@ export function parseRuleFiles(dir: string, useCompiled = true): ParsedRules {
   if (useCompiled && resolve(dir) === resolve(defaultRulesDir) && existsSync(compiledRulesFile)) {
     try {
       const compiled = JSON.parse(readFileSync(compiledRulesFile, 'utf8')) as ParsedRules;
-      if (compiled.hash === digest) return compiled;
+      if (compiled.hash === digest) return { ...compiled, built: true };
     } catch {
       // A damaged build artefact is ignored: the YAML is parsed instead.
     }
@@ -191,7 +193,7 @@ export function parseRuleFiles(dir: string, useCompiled = true): ParsedRules {
 export function loadRules(dir: string = defaultRulesDir): RuleSet {
   const cached = cache.get(dir);
   if (cached) return cached;
-  const { hash, data } = parseRuleFiles(dir);
+  const { hash, data, built } = parseRuleFiles(dir);
   const has = (rel: string) => Object.prototype.hasOwnProperty.call(data, rel);
   if (!has('common.yaml')) throw new UsageError(`${display(dir)}: the rules directory has no common.yaml`);
   const common = data['common.yaml'] as CommonVocabulary;
@@ -200,7 +202,7 @@ export function loadRules(dir: string = defaultRulesDir): RuleSet {
   // Hygiene patterns are not framework content: a rules directory without them uses the built-in ones.
   const hygieneFile = has('hygiene.yaml') ? join(dir, 'hygiene.yaml') : join(defaultRulesDir, 'hygiene.yaml');
   const hygieneData = has('hygiene.yaml') ? data['hygiene.yaml'] : loadDataFile(display(hygieneFile), 'hygiene.schema.json', 'hygiene rules').data;
-  const hygiene = compileHygiene(hygieneData, display(hygieneFile));
+  const hygiene = compileHygiene(hygieneData, display(hygieneFile), { checked: built && has('hygiene.yaml') });
   // The GRI catalog (every standard version a report may cite) sits beside the GRI packs.
   const griCatalog = has('gri/catalog.yaml') ? (data['gri/catalog.yaml'] as GriCatalog) : undefined;
   const packs: RulePack[] = [];
