@@ -163,7 +163,8 @@ function singleLineEntry(l: { line: number; text: string; page?: number }, norm:
   // Flattened columns are separated by spaces: the section column is the last one.
   const tokens = body.slice(start).trim().split(/\s+/);
   const names = tokens.length > 1 && compact(tokens[tokens.length - 1]).length >= 2 ? tokens[tokens.length - 1] : tokens.join(' ');
-  if (!names) return undefined;
+  // A row of only a clause, its description and pages ("KPI A1.1 Types of emissions. 12") still locates it.
+  if (!names && start === 0) return undefined;
   return { ids, lines: [l], sectionCell: names, pageCell: pages[1].replace(/(\d+)/g, 'p$1').replace(/pp/g, 'p') };
 }
 

@@ -69,7 +69,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
     const info = await stat(path);
     if (info.isDirectory()) throw new InputError(path, 'is a directory');
     const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    if (info.size > max) throw new InputError(path, `the file is ${info.size} bytes, over the limit of ${max} bytes`);
+    if (info.size > max) throw new InputError(path, `the file is ${info.size} bytes, over the limit of ${max} bytes (--max-size)`);
     bytes = await readFile(path);
   } catch (err) {
     if (err instanceof InputError) throw err;

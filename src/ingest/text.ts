@@ -132,7 +132,9 @@ export function readLaidOutLines(path: string, source: SourceFormat, laidOut: La
 }
 
 function assemble(path: string, source: SourceFormat, rawLines: string[], lines: Line[], pages: Page[]): ReportDocument {
-  markFurniture(lines, pages);
+  // A PDF's furniture is found from where text sits on the page; repeated body lines (the
+  // "General disclosure" heading of every aspect) are content there.
+  if (source !== 'pdf') markFurniture(lines, pages);
   keepConsistentLabels(pages);
   if (source === 'pdf') interpolateLabels(pages);
   classify(lines);

@@ -244,3 +244,31 @@ export function markdownToDocx(markdown: string, options: DocxOptions = {}): Pro
   });
   return Packer.toBuffer(doc);
 }
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Renders Markdown to a web page, with the site's navigation, header and footer around the report. */
+export function markdownToHtml(markdown: string, options: { title?: string } = {}): string {
+  const body = blocksOf(markdown).map((b) => {
+    switch (b.kind) {
+      case 'heading': return `<h${b.depth}>${escapeHtml(b.text)}</h${b.depth}>`;
+      case 'paragraph': return `<p>${escapeHtml(b.text)}</p>`;
+      case 'list': return `<ul>\n${b.items.map((i) => `  <li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`;
+      case 'table': return `<table>\n  <thead><tr>${b.rows[0].map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>\n  <tbody>\n${b.rows.slice(1).map((r) => `    <tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')}\n  </tbody>\n</table>`;
+      case 'pagebreak': return '';
+    }
+  }).join('\n');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${escapeHtml(options.title ?? 'ESG report')}</title><style>body { font-family: sans-serif; }</style></head>
+<body>
+<header><a href="/">Home</a> <nav><a href="/about">About us</a> <a href="/investors">Investor relations</a></nav></header>
+<main>
+${body}
+</main>
+<footer>© 2025 Example Holdings. All rights reserved. <a href="/privacy">Privacy</a></footer>
+<script>console.log('analytics');</script>
+</body>
+</html>
+`;
+}
