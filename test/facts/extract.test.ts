@@ -173,3 +173,14 @@ describe('facts follow the result contract', () => {
     expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
   });
 });
+
+describe('facts of another PDF-text report (fixture zh-Hant/complete-2024.txt)', () => {
+  const facts = factsOf(fixture('zh-Hant', 'complete-2024.txt'));
+
+  it('reads per-employee intensities and 千個千瓦時 as thousands of kWh', () => {
+    expect(at(facts, 515, 2024)).toMatchObject({ metric: 'ghg.intensity', unit: 'tCO2e/persons', value: 1.47 });
+    expect(at(facts, 527, 2024)).toMatchObject({ metric: 'energy.electricity', unit: 'kWh', value: 2_520_000, precision: 500 });
+    expect(at(facts, 545, 2024)).toMatchObject({ metric: 'workforce.total', value: 676 });
+    expect(at(facts, 563, 2024)).toMatchObject({ metric: 'workforce.total', breakdown: { 'age-group': '30-50' }, value: 418 });
+  });
+});
