@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
 import { loadRules } from '../rules/load.js';
 import type { ItemSpec, ObligationRule, RulePack, RuleSet } from '../rules/types.js';
 import { UsageError } from '../util/errors.js';
 import type { CommandIo } from './commands.js';
 import { findConfig, loadConfig } from './config.js';
-import { usageErrorFrom } from './options.js';
+import { parseCommand } from './options.js';
 
 const HELP = `esglint explain <item> [options] — what a clause or disclosure requires
 
@@ -18,24 +17,13 @@ Examples: esglint explain A1.2; esglint explain D-ghg-scope3; esglint explain 30
 const MAX_TERMS = 10;
 
 export async function explainCommand(argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        edition: { type: 'string' },
-        json: { type: 'boolean' },
-        rules: { type: 'string' },
-        config: { type: 'string' },
-        'no-config': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw usageErrorFrom(err, 'explain');
-  }
+  const parsed = parseCommand('explain', argv, {
+    edition: { type: 'string' },
+    json: { type: 'boolean' },
+    rules: { type: 'string' },
+    config: { type: 'string' },
+    'no-config': { type: 'boolean' },
+  }, true);
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(HELP + '\n');

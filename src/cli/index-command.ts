@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { check } from '../index.js';
 import { loadRules } from '../rules/load.js';
 import { buildContentIndex } from '../report/content-index.js';
@@ -8,7 +7,7 @@ import { INDEX_FORMATS, indexToCsv, indexToMarkdown, indexToXlsx, type IndexForm
 import type { Script } from '../report/language.js';
 import { UsageError } from '../util/errors.js';
 import type { CommandIo } from './commands.js';
-import { parseFrameworks, REPORT_OPTIONS, reportOptions, usageErrorFrom } from './options.js';
+import { parseFrameworks, REPORT_OPTIONS, reportOptions, parseCommand } from './options.js';
 
 const HELP = `esglint index <report> [options] — generate a content index from the evidence found
 
@@ -24,24 +23,13 @@ Items the report does not address are listed with their location left empty ([no
 const SCRIPTS: Script[] = ['en', 'zh-Hant', 'zh-Hans'];
 
 export async function indexCommand(argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...REPORT_OPTIONS,
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        lang: { type: 'string' },
-        organisation: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw usageErrorFrom(err, 'index');
-  }
+  const parsed = parseCommand('index', argv, {
+    ...REPORT_OPTIONS,
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    lang: { type: 'string' },
+    organisation: { type: 'string' },
+  }, true);
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(HELP + '\n');

@@ -1,12 +1,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { packageRoot } from '../util/paths.js';
 import { UsageError } from '../util/errors.js';
 import { parsePeriodOption } from '../facts/period.js';
 import type { CommandIo } from './commands.js';
 import { CONFIG_NAMES } from './config.js';
-import { parseFrameworks, usageErrorFrom } from './options.js';
+import { parseFrameworks, parseCommand } from './options.js';
 
 const HELP = `esglint init [options] — write a commented esglint.config.yaml in the current directory
 
@@ -57,23 +56,12 @@ rules: {}
 }
 
 export async function initCommand(argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        framework: { type: 'string', multiple: true },
-        period: { type: 'string' },
-        board: { type: 'string' },
-        'large-cap': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw usageErrorFrom(err, 'init');
-  }
+  const parsed = parseCommand('init', argv, {
+    framework: { type: 'string', multiple: true },
+    period: { type: 'string' },
+    board: { type: 'string' },
+    'large-cap': { type: 'boolean' },
+  }, false);
   const { values } = parsed;
   if (values.help) {
     io.stdout(HELP + '\n');

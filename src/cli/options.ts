@@ -1,3 +1,8 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type CommandOptions = NonNullable<ParseArgsConfig['options']>;
+type HelpOption = { help: { type: 'boolean'; short: 'h' } };
+type ParsedCommand<O extends CommandOptions> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: boolean; strict: true; options: O & HelpOption }>>;
 import type { CheckOptions } from '../index.js';
 import type { Framework } from '../rules/types.js';
 import { UsageError } from '../util/errors.js';
@@ -79,6 +84,19 @@ export function reportOptions(values: ReportOptionValues): CheckOptions {
 }
 
 /** parseArgs with its errors turned into one-line usage errors. */
+/**
+ * A subcommand's arguments, strictly: an unknown option is a usage error naming the command.
+ * Every subcommand takes -h/--help.
+ */
+export function parseCommand<const O extends CommandOptions>(command: string, argv: string[], options: O, allowPositionals: boolean): ParsedCommand<O> {
+  const help: HelpOption = { help: { type: 'boolean', short: 'h' } };
+  try {
+    return parseArgs({ args: argv, allowPositionals, strict: true, options: { ...options, ...help } });
+  } catch (err) {
+    throw usageErrorFrom(err, command);
+  }
+}
+
 export function usageErrorFrom(err: unknown, command: string): UsageError {
   return new UsageError(`${(err as Error).message.split('\n')[0]} (see esglint ${command} --help)`);
 }

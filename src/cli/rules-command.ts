@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
 import { loadRules } from '../rules/load.js';
 import { UsageError } from '../util/errors.js';
 import type { CommandIo } from './commands.js';
 import { describeApplies, rulesDirOf } from './explain.js';
-import { parseFrameworks, usageErrorFrom } from './options.js';
+import { parseFrameworks, parseCommand } from './options.js';
 
 const HELP = `esglint rules [options] — every item of every edition, with its obligation
 
@@ -13,25 +12,14 @@ const HELP = `esglint rules [options] — every item of every edition, with its 
   --rules <dir>, --config <file>, --no-config`;
 
 export async function rulesCommand(argv: string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        framework: { type: 'string', multiple: true },
-        edition: { type: 'string' },
-        json: { type: 'boolean' },
-        rules: { type: 'string' },
-        config: { type: 'string' },
-        'no-config': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw usageErrorFrom(err, 'rules');
-  }
+  const parsed = parseCommand('rules', argv, {
+    framework: { type: 'string', multiple: true },
+    edition: { type: 'string' },
+    json: { type: 'boolean' },
+    rules: { type: 'string' },
+    config: { type: 'string' },
+    'no-config': { type: 'boolean' },
+  }, false);
   const { values } = parsed;
   if (values.help) {
     io.stdout(HELP + '\n');
