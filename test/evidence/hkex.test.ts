@@ -12,7 +12,7 @@ const statusOf = (f: FileResult, id: string) => f.items.find((i) => i.id === id)
 const notAddressed = (f: FileResult) => f.items.filter((i) => i.status !== 'addressed').map((i) => `${i.id}:${i.status}`);
 
 describe('HKEX 2020 Guide on complete reports (test/fixtures/README.md)', () => {
-  it.each(['en/complete-2024.md', 'zh-Hant/complete-2024.md'])('%s: every clause addressed or explained with a reason', async (name) => {
+  it.each(['en/complete-2024.md', 'zh-Hant/complete-2024.md', 'zh-Hant/complete-2024.txt'])('%s: every clause addressed or explained with a reason', async (name) => {
     const f = await run(fixture(...name.split('/')));
     expect(f.editions).toEqual(['hkex-esg-2020']);
     expect(f.items).toHaveLength(53);
