@@ -53,15 +53,20 @@ class Collector {
       this.add(value.slice(last));
       return;
     }
-    const before = this.text.length;
-    this.add(value);
-    if (!at || this.text.trimEnd().length <= before) return;
-    const offset = before + (this.text[before] === ' ' ? 1 : 0);
-    // The first character kept may sit lines below the text node's start.
-    const lead = /^\s*/.exec(value)![0];
-    const breaks = lead.split('\n').length - 1;
-    const column = breaks > 0 ? lead.length - lead.lastIndexOf('\n') : at.column + lead.length;
-    this.segments.push({ offset, line: at.line + breaks, column });
+    if (!at) {
+      this.add(value);
+      return;
+    }
+    // A segment for each source line the text node spans, at its first character kept.
+    value.split('\n').forEach((piece, k) => {
+      const before = this.text.length;
+      this.add(k > 0 ? ` ${piece}` : piece);
+      let offset = before;
+      while (this.text[offset] === ' ') offset++;
+      if (offset >= this.text.length) return;
+      const lead = /^\s*/.exec(piece)![0].length;
+      this.segments.push({ offset, line: at.line + k, column: (k > 0 ? 1 : at.column) + lead });
+    });
   }
 
   private add(value: string): void {
