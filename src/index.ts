@@ -18,12 +18,13 @@ import { expandInputs } from './files.js';
 import { previousFor, readPrevious } from './compare/previous.js';
 import { applyBaseline, readBaseline, settleFindings } from './suppress/index.js';
 import { summarize } from './report/summary.js';
+import { checkFiles, type BatchOptions } from './batch/run.js';
 
 export type { Result, FileResult, Finding, ResultItem } from './report/result.js';
 export type { ReportDocument } from './document/types.js';
 export { UsageError } from './util/errors.js';
 
-export interface CheckOptions extends IngestOptions {
+export interface CheckOptions extends IngestOptions, BatchOptions {
   frameworks?: Framework[];
   /** '2024' or '2024-04-01..2025-03-31'; overrides the period found in the report. */
   period?: string;
@@ -51,16 +52,10 @@ export async function check(inputs: string[], options: CheckOptions = {}): Promi
   const files = await expandInputs(inputs, options.ignorePatterns);
   if (files.length === 0) throw new UsageError('no report files to check');
   const previous = typeof options.previous === 'string' ? await readPrevious(options.previous, options) : options.previous;
-  const results: FileResult[] = [];
-  for (const path of files) {
-    try {
-      const doc = await ingestFile(path, options);
-      results.push(checkDocument(doc, rules, { ...options, previous }));
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      results.push({ path, error: err.message, period: null, editions: [], items: [], facts: [], findings: [] });
-    }
-  }
+  // Files are checked in this thread or on worker threads, from the cache where unchanged.
+  const results = await checkFiles(files, options, { version, rulesHash: rules.hash, previous }, async (path) =>
+    checkDocument(await ingestFile(path, options), rules, { ...options, previous }),
+  );
   const result = summarise(results, rules);
   return options.baseline ? applyBaseline(result, readBaseline(options.baseline)) : result;
 }

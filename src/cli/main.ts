@@ -8,6 +8,9 @@ import { applyBaseline, baselineOf, DEFAULT_BASELINE, writeBaseline } from '../s
 import { FORMATS, format, type FormatName } from '../report/index.js';
 import type { Result, Severity } from '../report/result.js';
 import { UsageError } from '../util/errors.js';
+import { defaultConcurrency, type BatchOptions } from '../batch/run.js';
+import { DEFAULT_CACHE_FILE } from '../batch/cache.js';
+import { PROGRESS_MIN_FILES } from '../batch/progress.js';
 
 const HELP = `esglint — lint ESG report drafts against the HKEX ESG Reporting Code and the GRI Standards
 
@@ -39,6 +42,10 @@ Options of check:
       --max-warnings <n>   Exit 1 when there are more than n warnings
       --fail-level <lvl>   error, warning or info: exit 1 at or above this level (default: error)
       --no-color           No colours in stylish output
+      --concurrency <n>    Check files on n worker threads (default: the number of cores, ${defaultConcurrency()} here)
+      --cache              Reuse the results of unchanged files (same content, esglint version, rules and options)
+      --cache-location <f> The cache file (default ${DEFAULT_CACHE_FILE}); implies --cache
+      --no-progress        No progress bar (shown on a terminal for runs of ${PROGRESS_MIN_FILES} files or more)
   -h, --help               Show this help
   -v, --version            Show the version
 
@@ -89,6 +96,10 @@ async function run(argv: string[], stdout: (s: string) => void, stderr: (s: stri
         'fail-level': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        concurrency: { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        'no-progress': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -124,7 +135,16 @@ async function run(argv: string[], stdout: (s: string) => void, stderr: (s: stri
   const options: CheckOptions = reportOptions(values);
   const baselineFile = values.baseline ?? (values['update-baseline'] ? DEFAULT_BASELINE : undefined);
 
-  let result = await check(inputs, { ...options, previous: values.previous, baseline: values['update-baseline'] ? undefined : baselineFile });
+  const concurrency = values.concurrency !== undefined ? Number(values.concurrency) : undefined;
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) {
+    throw new UsageError(`invalid --concurrency "${values.concurrency}" (use a whole number ≥ 1)`);
+  }
+  const batch: BatchOptions = {
+    concurrency,
+    cache: values['cache-location'] ?? values.cache,
+    progress: !values['no-progress'],
+  };
+  let result = await check(inputs, { ...options, ...batch, previous: values.previous, baseline: values['update-baseline'] ? undefined : baselineFile });
   if (values['update-baseline'] && baselineFile) {
     const baseline = baselineOf(result, baselineFile);
     writeBaseline(baseline);

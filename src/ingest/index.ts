@@ -68,6 +68,8 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new InputError(path, 'is a directory');
+    // A named pipe or a device would be read until it ends, perhaps never.
+    if (!info.isFile()) throw new InputError(path, 'not a regular file');
     const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
     if (info.size > max) throw new InputError(path, `the file is ${info.size} bytes, over the limit of ${max} bytes (--max-size)`);
     bytes = await readFile(path);

@@ -1,0 +1,88 @@
+/**
+ * Checks many files on worker threads, each file once, results in input order. A worker that
+ * dies (a crash, running out of memory) fails the file it was checking — reported as that
+ * file's error — and is replaced while files remain.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CheckOptions } from '../index.js';
+import type { FileResult } from '../report/result.js';
+import { packageRoot } from '../util/paths.js';
+import { errorResult } from './check-file.js';
+
+export interface Task {
+  index: number;
+  path: string;
+}
+
+export interface TaskResult {
+  index: number;
+  result: FileResult;
+}
+
+/** What each worker is started with: options that can be copied to a thread. */
+export interface WorkerSetup {
+  options: Omit<CheckOptions, 'previous' | 'onProgress' | 'cache' | 'baseline'> & { previous?: string };
+}
+
+/** The built worker script (tests that run the TypeScript sources use the build's). */
+export const workerScript = join(packageRoot, 'dist', 'batch', 'worker.js');
+
+export function workersAvailable(): boolean {
+  return existsSync(workerScript);
+}
+
+export function checkOnWorkers(
+  tasks: Task[],
+  setup: WorkerSetup,
+  concurrency: number,
+  onResult: (index: number, result: FileResult) => void,
+): Promise<void> {
+  return new Promise((resolve) => {
+    let next = 0;
+    let pending = tasks.length;
+    let running = 0;
+    if (pending === 0) return resolve();
+
+    const finish = (task: Task, result: FileResult) => {
+      onResult(task.index, result);
+      pending--;
+      if (pending === 0) resolve();
+    };
+
+    const start = () => {
+      const worker = new Worker(workerScript, { workerData: setup, stdout: false, stderr: false });
+      running++;
+      let current: Task | undefined;
+      let failure: string | undefined;
+      const feed = () => {
+        current = tasks[next++];
+        if (current) worker.postMessage(current);
+        else void worker.terminate();
+      };
+      worker.on('message', (message: TaskResult) => {
+        const task = current!;
+        current = undefined;
+        finish(task, message.result);
+        feed();
+      });
+      worker.on('error', (err) => {
+        failure = err.message;
+      });
+      worker.on('exit', (code) => {
+        running--;
+        if (current) {
+          const why = failure ?? `exit code ${code}`;
+          finish(current, errorResult(current.path, `${current.path}: the worker checking this file stopped (${why}); the other files were checked`));
+          current = undefined;
+        }
+        // Replace a worker that died while files remain to be handed out.
+        if (next < tasks.length && running < concurrency) start();
+      });
+      feed();
+    };
+
+    for (let i = 0; i < Math.min(concurrency, tasks.length); i++) start();
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * Checks the files of a run: from the cache where unchanged, the rest in this thread or on
+ * worker threads (`concurrency`), every file's result in input order.
+ */
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import type { CheckOptions } from '../index.js';
+import type { ReportDocument } from '../document/types.js';
+import type { FileResult } from '../report/result.js';
+import { UsageError } from '../util/errors.js';
+import { DEFAULT_CACHE_FILE, ResultCache, runKey } from './cache.js';
+import { checkSafely } from './check-file.js';
+import { checkOnWorkers, workersAvailable, type Task } from './pool.js';
+import { progressBar } from './progress.js';
+
+/** Below this many files to check, starting workers costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 4;
+
+export interface BatchOptions {
+  /** Worker threads (default: the number of cores); 1 checks in this thread. */
+  concurrency?: number;
+  /** Reuse results of unchanged files: true for `.esglintcache`, or the cache file. */
+  cache?: boolean | string;
+  /** Show a progress bar on stderr (only on a terminal, for 10 files or more; the CLI does). */
+  progress?: boolean;
+  /** Called as each file is done (in completion order). */
+  onProgress?: (done: number, total: number, path: string) => void;
+}
+
+export function defaultConcurrency(): number {
+  return availableParallelism();
+}
+
+export async function checkFiles(
+  files: string[],
+  options: CheckOptions & BatchOptions,
+  context: { version: string; rulesHash: string; previous: ReportDocument | undefined },
+  checkHere: (path: string) => Promise<FileResult>,
+): Promise<FileResult[]> {
+  const concurrency = options.concurrency ?? defaultConcurrency();
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`invalid concurrency ${concurrency} (use a whole number ≥ 1)`);
+  const cacheFile = options.cache ? (typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE) : undefined;
+  if (cacheFile && files.some((f) => resolve(f) === resolve(cacheFile))) {
+    throw new UsageError(`--cache-location ${cacheFile} is one of the reports checked; esglint never writes to its input`);
+  }
+  const cache = cacheFile ? new ResultCache(cacheFile, runKey(context.version, context.rulesHash, options)) : undefined;
+
+  const results: FileResult[] = new Array(files.length);
+  const keys: (string | undefined)[] = new Array(files.length);
+  const todo: Task[] = [];
+  let done = 0;
+  const bar = options.progress ? progressBar(files.length) : undefined;
+  const settle = (index: number, result: FileResult) => {
+    results[index] = result;
+    cache?.set(files[index], keys[index], result);
+    done++;
+    bar?.tick(files[index]);
+    options.onProgress?.(done, files.length, files[index]);
+  };
+
+  try {
+    for (let i = 0; i < files.length; i++) {
+      if (cache) {
+        keys[i] = await cache.keyOf(files[i]);
+        const hit = cache.get(files[i], keys[i]);
+        if (hit) {
+          settle(i, hit);
+          continue;
+        }
+      }
+      todo.push({ index: i, path: files[i] });
+    }
+
+    // A read document as `previous` (API) cannot be handed to a thread: such runs stay here.
+    const threads = Math.min(concurrency, todo.length);
+    const onWorkers = threads > 1 && todo.length >= MIN_FILES_FOR_WORKERS && typeof options.previous !== 'object' && workersAvailable();
+    if (onWorkers) {
+      const { onProgress: _p, cache: _c, baseline: _b, progress: _g, concurrency: _n, ...rest } = options;
+      await checkOnWorkers(todo, { options: { ...rest, previous: options.previous as string | undefined } }, threads, settle);
+    } else {
+      for (const task of todo) settle(task.index, await checkSafely(task.path, checkHere));
+    }
+  } finally {
+    bar?.stop();
+  }
+  cache?.save();
+  return results;
+}
