@@ -432,7 +432,9 @@ function changes(lex: Lexicon, facts: Fact[], add: Add): void {
     }
     const h = c.precision ?? 0;
     if (c.value! + h >= lo && c.value! - h <= hi) continue;
-    const stated = `${c.value! < 0 ? 'a decrease' : 'an increase'} of ${c.text}${c.change!.points ? ' percentage points' : /^\d/.test(c.text ?? '') ? '%' : ''}`;
+    const stated = /^\d/.test(c.text ?? '')
+      ? `${c.value! < 0 ? 'a decrease' : 'an increase'} of ${c.text}${c.change!.points ? ' percentage points' : '%'}`
+      : `"${c.text}" (${c.value! < 0 ? '' : '+'}${c.value}%)`;
     add(
       'stated-change', 'error', lex.metrics.get(c.metric), c,
       `The text states ${stated} in ${lex.metrics.get(c.metric)?.names.en[0] ?? c.metric} from ${c.change!.from} to ${c.year}, but the figures (${before.year}: ${shown(before)}, line ${before.line}; ${now.year}: ${shown(now)}, line ${now.line}) give ${actual >= 0 ? '+' : ''}${formatValue(actual, 2)}${c.change!.points ? ' points' : '%'}.`,

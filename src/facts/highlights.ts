@@ -21,7 +21,7 @@ export function valueLine(lex: Lexicon, text: string): { number: NonNullable<Ret
   if (!m) return undefined;
   const unitText = m[2].trim();
   const number = parseNumber(unitText === '%' ? `${m[1]}%` : m[1]);
-  if (!number || unitText === '' || unitText.length > 30) return undefined;
+  if (!number || unitText === '' || unitText.length > 30 || !parseUnit(lex, unitText)) return undefined;
   return { number, unitText };
 }
 
@@ -53,6 +53,12 @@ export function readHighlights(doc: ReportDocument, lex: Lexicon, stream: Stream
     const candidates = PARENTHETICAL.test(texts[texts.length - 1])
       ? texts.length === 2 ? [{ text: texts[0], at: labels[0] }] : []
       : [{ text: texts[texts.length - 1], at: labels[labels.length - 1] }, ...(texts.length === 2 ? [{ text: joinLabel(texts), at: labels[0] }] : [])];
+    // "2023 年溫室氣體排放總量" / a "2023 亮點" section: the figure is that year's.
+    const yearOf = (text: string) => {
+      const years = [...new Set([...foldDigits(text).matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1])))];
+      return years.length === 1 ? years[0] : undefined;
+    };
+    const figureYear = yearOf(texts.join(' ')) ?? yearOf(doc.sections[v.block.section]?.title ?? '') ?? year;
     for (const c of candidates) {
       // A unit the metric cannot be measured in is still this metric's figure (the check says so),
       // but only when no metric the label names fits the unit.
@@ -63,7 +69,7 @@ export function readHighlights(doc: ReportDocument, lex: Lexicon, stream: Stream
         makeFact(doc, lex, {
           metric: match.metric,
           label: c.text,
-          year,
+          year: figureYear,
           number: value.number,
           unit,
           kind: 'highlight',

@@ -184,3 +184,11 @@ describe('facts of another PDF-text report (fixture zh-Hant/complete-2024.txt)',
     expect(at(facts, 563, 2024)).toMatchObject({ metric: 'workforce.total', breakdown: { 'age-group': '30-50' }, value: 418 });
   });
 });
+
+describe('highlights', () => {
+  it('take the year their label or section names', () => {
+    const doc = readText('h.txt', ['2024 年環境、社會及管治報告', '', '報告期為 2024 年 1 月 1 日至 2024 年 12 月 31 日。', '', '2023 年溫室氣體排放總量', '805.17噸二氧化碳當量', '', '員工總數', '870人', ''].join('\n'));
+    const facts = extractFacts(doc, rules, detectPeriod(doc));
+    expect(facts.map((f) => [f.metric, f.year, f.value])).toEqual([['ghg.total', 2023, 805.17], ['workforce.total', 2024, 870]]);
+  });
+});
