@@ -1,7 +1,7 @@
 import type { ReportDocument } from '../document/types.js';
 import type { Fact } from './types.js';
 import { makeFact, unitFits } from './build.js';
-import { matchMetric, type Lexicon } from './lexicon.js';
+import { foldKey, matchMetric, type Lexicon, type MetricMatch } from './lexicon.js';
 import { foldDigits, parseNumber } from './numbers.js';
 import type { StreamLine } from './stream.js';
 import { joinLabel, stripNote } from './tables.js';
@@ -30,8 +30,16 @@ function isLabelLine(lex: Lexicon, l: StreamLine): boolean {
   return t.length > 0 && t.length <= 40 && !/[。；;!?！？]/.test(t) && valueLine(lex, t) === undefined;
 }
 
-/** A label line that is nothing but a metric name, as highlight pages print them. */
-const LABEL_ONLY = /^[^,，。；;:：\d]{2,40}$/;
+/**
+ * A highlight whose unit cannot measure its metric is reported only when the label is exactly a
+ * full metric name ("總耗水量" over "9,500 千瓦時"); a short or partial label over a percentage or
+ * emissions ("電力" over "1,234 噸二氧化碳當量") is more likely another figure about it.
+ */
+function wrongUnitForSure(match: MetricMatch, label: string, dimension: string): boolean {
+  if (dimension === 'percent' || dimension === 'mass-co2e') return false;
+  if (foldKey(label) !== match.name) return false;
+  return /[\u3400-\u9fff]/.test(match.name) ? match.name.length >= 4 : match.name.includes(' ');
+}
 
 const PARENTHETICAL = /^[(（][^()（）]*[)）]$/;
 
@@ -64,7 +72,7 @@ export function readHighlights(doc: ReportDocument, lex: Lexicon, stream: Stream
       // but only when no metric the label names fits the unit.
       const match = matchMetric(lex, c.text, (m) => unitFits(m, unit), unit.symbol);
       if (!match) continue;
-      if (!unitFits(match.metric, unit) && (unit.dimension === 'percent' || !LABEL_ONLY.test(c.text))) continue;
+      if (!unitFits(match.metric, unit) && !wrongUnitForSure(match, c.text, unit.dimension)) continue;
       facts.push(
         makeFact(doc, lex, {
           metric: match.metric,

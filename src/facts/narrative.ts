@@ -40,6 +40,9 @@ function compact(block: Block): Compact {
   return { text, map };
 }
 
+const RELATIVE_YEAR = /去年|上年|上一年|前年|last year|previous year|prior year|the year before/;
+const COMPARED_WITH_LAST_YEAR = /(?:较|比|与|同比|相比|compared (?:with|to)|than|from|over|versus|vs\.?)\s*(?:the\s+)?(?:去年|上年度|上年|上一年度?|last year|previous year|prior year)/g;
+
 const NUMBER_AT = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 const SENTENCE_END = /[。!?！？；;]|\.(?:\s|$)/g;
 
@@ -182,10 +185,14 @@ function readValueAfterName(lex: Lexicon, text: string, at: number, name: NamedP
   if (paren) pos += paren[0].length;
   const sStart = sentenceStart(text, at);
   const explicitYearBefore = yearBefore(text, sStart, at);
+  // "去年…為 805.17 噸": a relative year the period does not settle; "較去年" is a change, read below.
+  const relative = text.slice(sStart, at + name.key.length + 24).replace(COMPARED_WITH_LAST_YEAR, ' ');
+  const relativeYear = explicitYearBefore === undefined && RELATIVE_YEAR.test(relative);
   const year = explicitYearBefore ?? defaultYear;
   const afterLinks = skipWords(text, pos, lex.links, 3);
   const num = text.slice(afterLinks).match(NUMBER_AT);
   if (num && afterLinks - pos <= 14) {
+    if (relativeYear) return undefined;
     const numEnd = afterLinks + num[0].length;
     if (/^\s*(?:年|月|日|\d)/.test(text.slice(numEnd))) return undefined;
     const pct = text[numEnd] === '%';

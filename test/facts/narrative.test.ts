@@ -53,6 +53,7 @@ describe('figures in sentences', () => {
       'Electricity consumption 2024 target: 1,800 MWh.', // no figure after the name
       'Scope 1 emissions were 50.74 kg per vehicle.', // a unit that is no GHG unit
       '2024年直接（范围1）温室气体排放总量为4,992吨二氧化碳当量。', // scope 1, not the total
+      '去年溫室氣體排放總量為 805.17 噸二氧化碳當量。', // last year's, and which year that is depends on the period
     ]) expect(facts(sentence), sentence).toEqual([]);
   });
 });
