@@ -264,7 +264,7 @@ function assemble(path: string, pages: PageText[], pdfLabels: string[] | null): 
     const before = lines[lines.length - 1];
     // A heading that wraps: the next line in the same font right below it (a column split may sit between).
     const below = previous && previous.page === l.page && !previous.furniture ? l.fragments[0].y - previous.fragments[0].y : -1;
-    const continuesHeading = !!(before?.heading && !l.furniture && Math.abs(mainSize(previous.fragments) - size) < 0.3 && below > 0 && below < size * 1.6);
+    const continuesHeading = !!(before?.heading && level && !l.furniture && Math.abs(mainSize(previous.fragments) - size) < 0.3 && below > 0 && below < size * 1.6);
     if (continuesHeading) level = before.heading;
     else if (level) fontHeadings++;
     lines.push({

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, type FileResult } from '../../src/index.js';
-import { fixture } from '../helpers/run.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { fixture, root } from '../helpers/run.js';
 import { markdownToDocx, markdownToHtml, markdownToPdf } from './render.js';
 
 /**
@@ -17,6 +18,8 @@ async function statuses(path: string, frameworks?: ('hkex' | 'gri')[]): Promise<
   expect(result.files[0].error).toBeUndefined();
   return result.files[0];
 }
+
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(root, 'schemas', 'result.schema.json'), 'utf8')));
 
 const byId = (f: FileResult) => Object.fromEntries(f.items.map((i) => [`${i.framework} ${i.id}`, i.status]));
 
@@ -38,8 +41,12 @@ describe('the same report as Markdown, DOCX, PDF and HTML', () => {
 
   for (const [format, file] of [['docx', 'report.docx'], ['pdf', 'report.pdf'], ['html', 'report.html']] as const) {
     it(`${format}: every HKEX and GRI item has the Markdown status`, async () => {
-      const other = await statuses(join(dir, file));
+      const result = await check([join(dir, file)]);
+      expect(validate(JSON.parse(JSON.stringify(result))), JSON.stringify(validate.errors)).toBe(true);
+      const other = result.files[0];
+      expect(other.error).toBeUndefined();
       expect(other.format).toBe(format);
+      expect(other.lineUnit).toBe(format === 'docx' ? 'paragraph' : undefined);
       expect(byId(other)).toEqual(byId(md));
     }, 60000);
   }

@@ -9,7 +9,7 @@ import { positionInBlock } from '../../src/document/build.js';
 import type { ReportDocument } from '../../src/document/types.js';
 import { check } from '../../src/index.js';
 import { esglint, fixture } from '../helpers/run.js';
-import { FONT_REGULAR, markdownToPdf } from './render.js';
+import { FONT_BOLD, FONT_REGULAR, markdownToPdf } from './render.js';
 import { pagedReport } from './paged.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'esglint-pdf-'));
@@ -110,6 +110,34 @@ describe('PDF reader: Traditional Chinese', () => {
     expect(para.text).toBe('截至2024年12月31日，本集團共有1,968名僱員（2023年：1,902名）。');
     expect(doc.blocks.some((b) => b.text.includes('澄峰零售 2024年環境、社會及管治報告'))).toBe(false);
   });
+});
+
+describe('PDF reader: headings set in bold at the body size', () => {
+  it('takes a bold line standing alone for a heading, and a bold run inside a line for body text', async () => {
+    const bytes = await pdfOf((d) => {
+      d.registerFont('R', FONT_REGULAR);
+      d.registerFont('B', FONT_BOLD);
+      d.font('B').fontSize(18).text('Harbour Ferries ESG Report 2024');
+      for (const [i, topic] of ['Emissions', 'Use of resources', 'Employment', 'Health and safety'].entries()) {
+        d.moveDown();
+        d.font('B').fontSize(14).text(`Chapter ${i + 1}`);
+        d.moveDown(0.5);
+        d.font('B').fontSize(10).text(`${topic} management`);
+        d.font('R').fontSize(10).text(`Our ${topic.toLowerCase()} policy is reviewed every year by the Sustainability Committee, which reports to the Board.`);
+        d.font('B').text('Targets.', { continued: true }).font('R').text(' We set targets for 2030 against a 2022 base year and report progress each year.');
+      }
+    });
+    const doc = await readPdf('bold.pdf', bytes);
+    const headings = doc.sections.slice(1).map((s) => [s.title, s.level]);
+    expect(headings).toEqual([
+      ['Harbour Ferries ESG Report 2024', 1],
+      ['Chapter 1', 2], ['Emissions management', 3],
+      ['Chapter 2', 2], ['Use of resources management', 3],
+      ['Chapter 3', 2], ['Employment management', 3],
+      ['Chapter 4', 2], ['Health and safety management', 3],
+    ]);
+    expect(doc.blocks.filter((b) => b.text.startsWith('Targets. We set targets')).map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
+  }, 30000);
 });
 
 describe('PDF: page-aware content index', () => {
