@@ -26,7 +26,7 @@ const exactReport = fc.record({
   decimals: fc.integer({ min: 0, max: 2 }),
 });
 
-function render(r: fc.RecordValue<typeof exactReport>): string {
+function render(r: fc.RecordValue<typeof exactReport>, totalError = 0): string {
   const d = r.decimals;
   const [s1, s2, s3] = r.scopes;
   const total = s1 + s2 + s3;
@@ -46,7 +46,7 @@ function render(r: fc.RecordValue<typeof exactReport>): string {
     `| Scope 1 emissions | tCO2e | / | ${fmt(s1, d)} |`,
     `| Scope 2 emissions | tCO2e | / | ${fmt(s2, d)} |`,
     `| Scope 3 emissions | tCO2e | / | ${fmt(s3, d)} |`,
-    `| Total GHG emissions | tCO2e | ${fmt(r.previousTotal, 2)} | ${fmt(total, d)} |`,
+    `| Total GHG emissions | tCO2e | ${fmt(r.previousTotal, 2)} | ${fmt(total + totalError, d)} |`,
     `| GHG emissions intensity | tCO2e/HK$ million | / | ${fmt(total / r.revenue, 3)} |`,
     `| Water consumption | m³ | / | ${fmt(r.water, d)} |`,
     `| Water intensity | m³/HK$ million | / | ${fmt(r.water / r.revenue, 3)} |`,
@@ -76,6 +76,23 @@ describe('rounding is never reported (property)', () => {
         expect(found.map((f) => f.message)).toEqual([]);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('an error beyond rounding is always found (property)', () => {
+  it('a total off by more than its parts\' rounding is a sum-mismatch naming the parts', () => {
+    fc.assert(
+      fc.property(exactReport, fc.boolean(), (r, up) => {
+        const error = (up ? 1 : -1) * Math.max(5, total(r) * 0.01);
+        fc.pre(total(r) + error > 0);
+        const doc = readMarkdown('p.md', render(r, error));
+        const found = checkDocument(doc, rules, { frameworks: ['hkex'] }).findings.filter((f) => f.ruleId === 'inconsistent/sum-mismatch');
+        expect(found).toHaveLength(1);
+        expect(found[0].line).toBe(12);
+        expect(found[0].related?.map((x) => x.line)).toEqual([9, 10, 11]);
+      }),
+      { numRuns: 40 },
     );
   });
 });
