@@ -92,6 +92,25 @@ describe('DOCX reader', () => {
   }, 60000);
 });
 
+describe('DOCX: page-aware GRI content index', () => {
+  it('reports an entry whose page does not hold the disclosure, where the document has page breaks', async () => {
+    // Each top-level section starts a page: title 1, About this report 2, Message from the Chair 3,
+    // About Harbourgate 4 (organizational profile), Corporate governance 5 (governance structure).
+    const md = readFileSync(fixture('gri', 'en-in-accordance.md'), 'utf8')
+      .replace('| 2-1 Organizational details | Organizational profile |', '| 2-1 Organizational details | Organizational profile, p. 4 |')
+      .replace('| 2-9 Governance structure and composition | Governance structure and composition |', '| 2-9 Governance structure and composition | Governance structure and composition, p. 4 |');
+    expect(md).toContain('Organizational profile, p. 4');
+    expect(md).toContain('Governance structure and composition, p. 4');
+    const path = join(dir, 'gri.docx');
+    writeFileSync(path, await markdownToDocx(md, { breakBeforeDepth: 2 }));
+    const file = (await check([path], { frameworks: ['gri'] })).files[0];
+    const paged = file.findings.filter((f) => f.ruleId === 'inconsistent/gri-index-page-unsupported');
+    expect(paged.map((f) => f.item)).toEqual(['2-9']);
+    expect(paged[0].message).toBe('The GRI content index cites p. 4 for 2-9 (Governance structure and composition), but nothing on that page reports it; the report does on p. 5 (line ' + paged[0].related![0].line + ').');
+    expect(paged[0].related![0].page).toBe(5);
+  }, 60000);
+});
+
 describe('DOCX scanner', () => {
   it('takes Word\'s last rendering for pages, and a moved paragraph once', () => {
     const xml = '<w:document><w:body>'
