@@ -3,6 +3,7 @@ import rehypeParse from 'rehype-parse';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { DocumentBuilder } from '../document/build.js';
 import type { ReportDocument, Revision, Segment, SourceFormat, TableRow } from '../document/types.js';
+import { InputError } from '../util/errors.js';
 
 /**
  * Reads HTML (reports published as web pages, and DOCX after mammoth has turned it into HTML)
@@ -103,6 +104,10 @@ function pushSegments(into: Segment[], from: Segment[], shift: number, paragraph
 }
 
 export function readHtml(path: string, source: string): ReportDocument {
+  // esglint's own HTML output (a gaps report written beside the drafts) is not a report.
+  if (/<meta name="generator" content="esglint[ "]/.test(source.slice(0, 4096))) {
+    throw new InputError(path, 'this is an esglint output file (the HTML gap report), not a report to check; write --output outside the report folder');
+  }
   const tree = unified().use(rehypeParse).parse(source) as Root;
   return readHtmlTree(path, tree, { source: 'html', lines: source.split('\n') });
 }

@@ -65,3 +65,10 @@ describe('HTML reader', () => {
     ]);
   });
 });
+
+describe('HTML: esglint\'s own output', () => {
+  it('is refused as input with a message, so a gap report written beside the drafts is not linted', () => {
+    const page = '<!DOCTYPE html><html><head><meta charset="utf-8">\n<meta name="generator" content="esglint 0.1.0"></head><body><h1>esglint</h1></body></html>';
+    expect(() => readHtml('gaps.html', page)).toThrow('gaps.html: this is an esglint output file (the HTML gap report), not a report to check');
+  });
+});
