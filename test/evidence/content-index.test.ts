@@ -7,9 +7,9 @@ import { loadRules } from '../../src/rules/load.js';
 import { parseContentIndexes } from '../../src/evidence/content-index.js';
 import { fixture, hasSharedReport, sharedReport } from '../helpers/run.js';
 
-function claimsOf(file: string) {
+async function claimsOf(file: string) {
   const rules = loadRules();
-  const doc = ingestText(file, readFileSync(file, 'utf8'), file.endsWith('.md') ? 'markdown' : 'text');
+  const doc = await ingestText(file, readFileSync(file, 'utf8'), file.endsWith('.md') ? 'markdown' : 'text');
   assignRoles(doc, { indexHeadings: rules.common.contentIndex!.headings!, tocHeadings: rules.common.contentIndex!.toc! });
   const pack = rules.packs.find((p) => p.edition === 'hkex-esg-2020')!;
   return parseContentIndexes(doc, [pack], { deletedMarkers: rules.common.contentIndex!.deleted!, notApplicableMarkers: rules.common.explanation.markers });
@@ -21,8 +21,8 @@ async function indexFindings(file: string) {
 }
 
 describe('parsing a content index', () => {
-  it('reads a GFM index with id ranges, Part B labels and section cells', () => {
-    const claims = claimsOf(fixture('en', 'complete-2024.md'));
+  it('reads a GFM index with id ranges, Part B labels and section cells', async () => {
+    const claims = await claimsOf(fixture('en', 'complete-2024.md'));
     expect(claims[0]).toMatchObject({ ids: ['MDR-governance'], line: 235 });
     expect(claims[1].ids).toEqual(['MDR-materiality', 'MDR-quantitative', 'MDR-consistency']);
     expect(claims.find((c) => c.ids.includes('A1.3'))!.ids).toEqual(['A1', 'A1.1', 'A1.2', 'A1.3', 'A1.4', 'A1.5', 'A1.6']);
@@ -31,8 +31,8 @@ describe('parsing a content index', () => {
     expect(b5.sections[0].sections).toHaveLength(1);
   });
 
-  it('reads one-line rows of flattened PDF text, with pages and several sections', () => {
-    const claims = claimsOf(fixture('zh-Hant', 'complete-2024.txt'));
+  it('reads one-line rows of flattened PDF text, with pages and several sections', async () => {
+    const claims = await claimsOf(fixture('zh-Hant', 'complete-2024.txt'));
     const a1 = claims.find((c) => c.ids.includes('A1.1'))!;
     expect(a1.ids).toEqual(['A1', 'A1.1', 'A1.2', 'A1.3', 'A1.4', 'A1.5', 'A1.6']);
     expect(a1.sections.map((s) => [s.name, s.sections.length > 0])).toEqual([['排放物', true], ['附錄一', true]]);
@@ -65,7 +65,7 @@ describe('checking a content index against the body', () => {
 
 describe.skipIf(!hasSharedReport)('the shared report\'s own HKEX index', () => {
   it('is parsed clause by clause, and its A1.2 and A4 "deleted" marks are findings under the 2020 edition', async () => {
-    const claims = claimsOf(sharedReport);
+    const claims = await claimsOf(sharedReport);
     const ids = new Set(claims.flatMap((c) => c.ids));
     for (const id of ['MDR-governance', 'MDR-boundary', 'A1', 'A1.1', 'A2.5', 'B1.1', 'B5.4', 'B7.1', 'B8.2']) expect(ids.has(id), id).toBe(true);
     const b71 = claims.find((c) => c.ids.includes('B7.1'))!;

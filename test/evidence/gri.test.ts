@@ -18,16 +18,16 @@ async function gri(file: string, options: Parameters<typeof check>[1] = {}): Pro
 const griFindings = (f: FileResult) => f.findings.filter((x) => x.framework === 'gri' && x.ruleId !== 'missing/item-partial');
 const status = (f: FileResult, id: string) => f.items.find((i) => i.id === id)?.status;
 
-function analysis(file: string) {
+async function analysis(file: string) {
   const rules = loadRules();
-  const doc = ingestText(file, readFileSync(file, 'utf8'), file.endsWith('.md') ? 'markdown' : 'text');
+  const doc = await ingestText(file, readFileSync(file, 'utf8'), file.endsWith('.md') ? 'markdown' : 'text');
   assignRoles(doc, { indexHeadings: rules.common.contentIndex!.headings!, tocHeadings: rules.common.contentIndex!.toc! });
   return analyseGri(doc, rules.packs.find((p) => p.edition === 'gri-2021')!, rules.griCatalog!);
 }
 
 describe('GRI claims and content index', () => {
-  it('reads an English "in accordance" statement, GRI 1 and a 48-row GFM index with its omissions', () => {
-    const a = analysis(fixture('gri', 'en-in-accordance.md'));
+  it('reads an English "in accordance" statement, GRI 1 and a 48-row GFM index with its omissions', async () => {
+    const a = await analysis(fixture('gri', 'en-in-accordance.md'));
     expect(a.statement.kind).toBe('in-accordance');
     expect(a.statement.at?.line).toBe(474);
     expect(a.statement.gri1?.line).toBe(476);
@@ -39,17 +39,17 @@ describe('GRI claims and content index', () => {
     expect(e2_24.sections.map((s) => [s.name, s.sections.length])).toEqual([['Embedding our commitments', 1], ['Anti-corruption', 1]]);
   });
 
-  it('reads a Simplified Chinese statement, GRI 1 and a Chinese omission reason', () => {
-    const a = analysis(fixture('gri', 'zh-Hans-in-accordance.md'));
+  it('reads a Simplified Chinese statement, GRI 1 and a Chinese omission reason', async () => {
+    const a = await analysis(fixture('gri', 'zh-Hans-in-accordance.md'));
     expect(a.statement.kind).toBe('in-accordance');
     expect(a.statement.gri1).toBeDefined();
     expect(a.index.find((e) => e.disclosure === '2-21')!.omission).toMatchObject({ reason: 'confidentiality-constraints', reasonText: '保密限制' });
     expect(a.index.find((e) => e.disclosure === '305-1')!.standard).toMatchObject({ number: '305', year: 2016 });
   });
 
-  it('tells "with reference" from "in accordance", and a 2016 Core claim from both', () => {
-    expect(analysis(fixture('gri', 'en-with-reference.md')).statement.kind).toBe('with-reference');
-    const core = analysis(fixture('gri', 'en-2016-core.md'));
+  it('tells "with reference" from "in accordance", and a 2016 Core claim from both', async () => {
+    expect((await analysis(fixture('gri', 'en-with-reference.md'))).statement.kind).toBe('with-reference');
+    const core = await analysis(fixture('gri', 'en-2016-core.md'));
     expect(core.statement.kind).toBe('informal');
     expect(core.statement.obsolete.map((o) => o.line)).toEqual([5]);
   });
@@ -142,7 +142,7 @@ describe('GRI editions by publication date', () => {
 
 describe.skipIf(!hasSharedReport)('the shared report\'s GRI content index (附錄三)', () => {
   it('is parsed section by section, and the report is held to what it lists', async () => {
-    const a = analysis(sharedReport);
+    const a = await analysis(sharedReport);
     expect(a.statement.kind).toBe('informal');
     const byId = (id: string) => a.index.find((e) => e.disclosure === id)!;
     expect(byId('2-2').sections.map((s) => s.name)).toContain('報告編制說明');
