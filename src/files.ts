@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { glob, isDynamicPattern } from 'tinyglobby';
+// The glob library loads only when a directory or a pattern is given.
+const globber = () => import('tinyglobby');
 import { SUPPORTED_EXTENSIONS } from './ingest/index.js';
 import { UsageError } from './util/errors.js';
 
@@ -16,11 +17,13 @@ export async function expandInputs(inputs: string[], ignore: string[] = []): Pro
       info = undefined;
     }
     if (info?.isDirectory()) {
+      const { glob } = await globber();
       const found = await glob(`**/*.{${exts}}`, {
         cwd: input, ignore: ['**/node_modules/**', '**/.git/**', ...ignore], absolute: false, followSymbolicLinks: false, dot: false,
       });
       out.push(...found.sort().map((f) => `${input.replace(/\/+$/, '')}/${f}`));
-    } else if (!info && isDynamicPattern(input)) {
+    } else if (!info && (await globber()).isDynamicPattern(input)) {
+      const { glob } = await globber();
       const found = await glob(input, { ignore: ['**/node_modules/**', ...ignore], followSymbolicLinks: false });
       if (found.length === 0) throw new UsageError(`no files match the pattern "${input}"`);
       out.push(...found.sort());

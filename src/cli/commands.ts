@@ -1,7 +1,3 @@
-import { indexCommand } from './index-command.js';
-import { explainCommand } from './explain.js';
-import { rulesCommand } from './rules-command.js';
-import { initCommand } from './init.js';
 
 export interface CommandIo {
   stdout: (s: string) => void;
@@ -11,9 +7,10 @@ export interface CommandIo {
 /** A command other than `check`: parses its own arguments, returns the exit code. */
 export type Command = (argv: string[], io: CommandIo) => Promise<number>;
 
+// Each command's module (and its libraries: exceljs, csv-stringify…) loads only when it runs.
 export const SUBCOMMANDS: Record<string, Command> = {
-  index: indexCommand,
-  explain: explainCommand,
-  rules: rulesCommand,
-  init: initCommand,
+  index: async (argv, io) => (await import('./index-command.js')).indexCommand(argv, io),
+  explain: async (argv, io) => (await import('./explain.js')).explainCommand(argv, io),
+  rules: async (argv, io) => (await import('./rules-command.js')).rulesCommand(argv, io),
+  init: async (argv, io) => (await import('./init.js')).initCommand(argv, io),
 };

@@ -2,7 +2,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ReportDocument } from '../document/types.js';
 import { InputError } from '../util/errors.js';
-import { readMarkdown } from './markdown.js';
 import { readText, type TextOptions } from './text.js';
 import { decodeBytes } from './encoding.js';
 
@@ -80,17 +79,18 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   return ingestBytes(path, bytes, format, options);
 }
 
-/** Reads a file's bytes as the given kind. PDF and DOCX readers load their libraries on first use. */
+/** Reads a file's bytes as the given kind. Every reader but plain text loads its libraries on first use. */
 export async function ingestBytes(path: string, bytes: Buffer, format: FileKind, options: IngestOptions = {}): Promise<ReportDocument> {
   if (format === 'pdf') return (await import('./pdf.js')).readPdf(path, bytes);
   if (format === 'docx') return (await import('./docx.js')).readDocx(path, bytes);
   const { text, encoding } = decodeText(path, bytes, options.encoding);
-  const doc = format === 'html' ? (await import('./html.js')).readHtml(path, text) : ingestText(path, text, format, options);
+  const doc = format === 'html' ? (await import('./html.js')).readHtml(path, text) : await ingestText(path, text, format, options);
   return encoding === 'utf-8' ? doc : { ...doc, encoding };
 }
 
-export function ingestText(path: string, text: string, format: 'markdown' | 'text', options: TextOptions = {}): ReportDocument {
-  return format === 'markdown' ? readMarkdown(path, text) : readText(path, text, options);
+/** Reads text as Markdown or as PDF text. The Markdown parser (unified, remark) loads on first use. */
+export async function ingestText(path: string, text: string, format: 'markdown' | 'text', options: TextOptions = {}): Promise<ReportDocument> {
+  return format === 'markdown' ? (await import('./markdown.js')).readMarkdown(path, text) : readText(path, text, options);
 }
 
 export function describeFsError(err: unknown): string {

@@ -1,16 +1,26 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { isMap, isSeq, parseDocument, type Document, type Node as YamlNode, LineCounter } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Ajv2020 as Ajv, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { Document, Node as YamlNode } from 'yaml';
 import { UsageError } from './errors.js';
 import { packageRoot } from './paths.js';
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+// ajv and yaml are loaded on first use: a run on the built-in rules, compiled at build time,
+// with no config file needs neither (they are most of the start-up otherwise).
+const require = createRequire(import.meta.url);
+let ajv: Ajv | undefined;
+let yaml: typeof import('yaml') | undefined;
+const loadYaml = () => (yaml ??= require('yaml') as typeof import('yaml'));
 const compiled = new Map<string, ValidateFunction>();
 
 export function validator(schemaName: string): ValidateFunction {
   let fn = compiled.get(schemaName);
   if (!fn) {
     const schema = JSON.parse(readFileSync(`${packageRoot}/schemas/${schemaName}`, 'utf8'));
+    if (!ajv) {
+      const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+      ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    }
     fn = ajv.compile(schema);
     compiled.set(schemaName, fn);
   }
@@ -25,6 +35,7 @@ export interface ParsedData {
 
 /** Parses YAML or JSON text; syntax errors become one clear line naming file and place. */
 export function parseDataFile(file: string, text: string): ParsedData {
+  const { isMap, isSeq, parseDocument, LineCounter } = loadYaml();
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
