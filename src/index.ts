@@ -85,8 +85,22 @@ function griRequirements(doc: ReportDocument, rules: RuleSet, editions: ChosenEd
   return analysis;
 }
 
+/** Milliseconds spent in each stage after ingest (see bench/), added to by checkDocument. */
+export interface StageTimes {
+  evidence: number;
+  facts: number;
+  checks: number;
+}
+
 /** Runs every stage after ingest on one document. */
-export function checkDocument(doc: ReportDocument, rules: RuleSet, options: CheckOptions = {}): FileResult {
+export function checkDocument(doc: ReportDocument, rules: RuleSet, options: CheckOptions = {}, times?: StageTimes): FileResult {
+  let mark = times ? performance.now() : 0;
+  const lap = (stage: keyof StageTimes) => {
+    if (!times) return;
+    const now = performance.now();
+    times[stage] += now - mark;
+    mark = now;
+  };
   assignRoles(doc, {
     indexHeadings: rules.common.contentIndex?.headings ?? [],
     tocHeadings: rules.common.contentIndex?.toc ?? [],
@@ -107,7 +121,10 @@ export function checkDocument(doc: ReportDocument, rules: RuleSet, options: Chec
   }
   const gri = griRequirements(doc, rules, editions, covered);
   const previous = previousFor(doc, options.previous, rules);
-  const ctx: CheckContext = { doc, rules, period, detectedPeriod: detected, editions, issuer, covered, finder, facts: extractFacts(doc, rules, period), previous, gri };
+  lap('evidence');
+  const facts = extractFacts(doc, rules, period);
+  lap('facts');
+  const ctx: CheckContext = { doc, rules, period, detectedPeriod: detected, editions, issuer, covered, finder, facts, previous, gri };
   const findings: Finding[] = CHECKS.flatMap((run) => run(ctx));
   const items: ResultItem[] = covered.map(({ coverage, obligation, required }) => ({
     framework: coverage.pack.framework,
@@ -123,7 +140,7 @@ export function checkDocument(doc: ReportDocument, rules: RuleSet, options: Chec
     evidence: coverage.evidence.map((e) => withPageLabel(doc, e)),
     elements: coverage.elements.map((e) => ({ id: e.id, label: e.label, found: e.found, ...(e.optional ? { optional: true } : {}) })),
   }));
-  return {
+  const result: FileResult = {
     path: doc.path,
     format: doc.source ?? doc.format,
     ...(doc.encoding ? { encoding: doc.encoding } : {}),
@@ -140,6 +157,8 @@ export function checkDocument(doc: ReportDocument, rules: RuleSet, options: Chec
     facts: ctx.facts,
     ...settleFindings(doc, applySeverities(sortFindings(findings.map((f) => withPageLabel(doc, f))), options.rules ?? {}), options.rules),
   };
+  lap('checks');
+  return result;
 }
 
 function withPageLabel<T extends { page?: number }>(doc: ReportDocument, located: T): T {

@@ -4,6 +4,7 @@ import { positionInBlock } from '../document/build.js';
 import type { TextIndex } from '../evidence/text-index.js';
 import type { TextPattern } from '../rules/hygiene.js';
 import { normalize } from '../util/normalize.js';
+import { mayMatch } from './whole-text.js';
 
 export interface TextHit {
   block: Block;
@@ -30,11 +31,12 @@ export function findPattern(index: TextIndex, pattern: TextPattern, accept: (b: 
       hits.push(hit(block, start, Math.min(block.text.length, start + length), {}, {}));
     }
   }
-  if (pattern.regex.length > 0) {
+  const regex = pattern.regex.filter((re) => mayMatch(index, re, pattern.caseSensitive));
+  if (regex.length > 0) {
     for (const block of index.doc.blocks) {
       if (!accept(block)) continue;
       const subject = pattern.caseSensitive ? block.text : block.norm;
-      for (const re of pattern.regex) {
+      for (const re of regex) {
         for (const m of subject.matchAll(re)) {
           if (m[0].length === 0) continue;
           // Report the match without the context it had to consume on its left (a clause start).

@@ -159,15 +159,20 @@ export class CoverageFinder {
     return true;
   }
 
-  private readonly groupHits = new Map<string[], number[]>();
+  private readonly groupHits = new Map<string, number[]>();
 
-  /** Offsets of any of the terms, merged and sorted (cached per group: packs reuse groups). */
+  /**
+   * Offsets of any of the terms, merged and sorted, cached per group: items of a pack and of
+   * the packs based on it repeat the same groups (as equal lists, not the same array).
+   */
   private hits(terms: string[]): number[] {
     if (terms.length === 1) return this.index.find(terms[0]);
-    let merged = this.groupHits.get(terms);
+    const key = terms.join('\u0001');
+    let merged = this.groupHits.get(key);
     if (!merged) {
-      merged = [...new Set(terms.flatMap((t) => this.index.find(t)))].sort((a, b) => a - b);
-      this.groupHits.set(terms, merged);
+      const lists = terms.map((t) => this.index.find(t)).filter((l) => l.length > 0);
+      merged = lists.length === 1 ? lists[0] : [...new Set(lists.flat())].sort((a, b) => a - b);
+      this.groupHits.set(key, merged);
     }
     return merged;
   }

@@ -78,10 +78,17 @@ function place(block: Block, offset: number, length: number): Place {
   return { ...positionInBlock(block, offset), page: block.page, text: block.text.slice(offset, offset + length) };
 }
 
+const foldedPhrases = new WeakMap<string[], string[]>();
+
 function findPhrase(norm: string, phrases: string[]): { at: number; length: number } | undefined {
-  for (const phrase of phrases) {
-    const p = normalize(phrase).replace(/\s+/g, ' ').trim();
-    const at = norm.replace(/\s+/g, ' ').indexOf(p);
+  let folded = foldedPhrases.get(phrases);
+  if (!folded) {
+    folded = phrases.map((phrase) => normalize(phrase).replace(/\s+/g, ' ').trim());
+    foldedPhrases.set(phrases, folded);
+  }
+  const flat = norm.replace(/\s+/g, ' ');
+  for (const p of folded) {
+    const at = flat.indexOf(p);
     if (at >= 0) return { at, length: p.length };
   }
   return undefined;

@@ -10,6 +10,8 @@ export class TextIndex {
   readonly text: string;
   readonly blockStarts: number[] = [];
   private readonly hits = new Map<string, number[]>();
+  /** Where a regular-expression term can start: the offsets of its first literal word. */
+  private readonly starts = new Map<string, number[]>();
   private numberOffsets?: number[];
 
   constructor(readonly doc: ReportDocument) {
@@ -36,27 +38,35 @@ export class TextIndex {
 
   /**
    * Finds many terms in one pass (see PatternSet); later `find` calls for them are lookups.
-   * Terms that need a regular expression (phrases, mixed scripts, inner '*') are left to `find`.
+   * Terms that need a regular expression (phrases, mixed scripts, inner '*') are left to `find`,
+   * but their literal words are searched in the same pass: a term one of whose words does not
+   * occur is known absent, and the others are matched only where their first word occurs.
    */
   prefetch(terms: string[]): void {
-    const plain = [...new Set(terms)].filter((t) => !this.hits.has(t) && plainForm(t) !== undefined);
-    if (plain.length === 0) return;
-    const set = patternSet(plain);
+    const pending = [...new Set(terms)].filter((t) => !this.hits.has(t) && !this.starts.has(t));
+    if (pending.length === 0) return;
+    const set = patternSet(pending);
     const found = set.search(this.text);
-    set.patterns.forEach((pattern, i) => {
-      for (const term of termsByPattern.get(pattern) ?? []) {
-        if (this.hits.has(term)) continue;
-        const accept = acceptor(this.text, pattern, plainPrefix(term));
-        this.hits.set(term, found[i].filter((at) => accept(at, at + pattern.length)));
+    const at = new Map(set.patterns.map((p, i) => [p, found[i]]));
+    for (const term of pending) {
+      const plain = plainForm(term);
+      if (plain !== undefined) {
+        const accept = acceptor(this.text, plain, plainPrefix(term));
+        this.hits.set(term, at.get(plain)!.filter((o) => accept(o, o + plain.length)));
+        continue;
       }
-    });
+      const pieces = literalPieces(term);
+      if (!pieces) continue;
+      if (pieces.some((p) => at.get(p)!.length === 0)) this.hits.set(term, []);
+      else this.starts.set(term, at.get(pieces[0])!);
+    }
   }
 
   /** Offsets of a term (already folded or not) in the document. */
   find(term: string): number[] {
     let found = this.hits.get(term);
     if (!found) {
-      found = scan(this.text, term);
+      found = scan(this.text, term, this.starts.get(term));
       this.hits.set(term, found);
     }
     return found;
@@ -102,39 +112,57 @@ function escape(text: string): string {
 const CLAUSE_ID = /^[a-d]\d+(?:\.\d+)?$|^\d{1,3}-\d{1,2}$/;
 
 const folded = new Map<string, string>();
-const termsByPattern = new Map<string, string[]>();
 const patternSets = new Map<string, PatternSet>();
 
 function plainPrefix(rawTerm: string): boolean {
   return rawTerm.endsWith('*');
 }
 
-/** The folded form of a term that a plain substring search can find, else undefined. */
-function plainForm(rawTerm: string): string | undefined {
+/** The folded term without its trailing '*'. */
+function foldedTerm(rawTerm: string): string {
   let term = folded.get(rawTerm);
   if (term === undefined) {
     term = normalize(plainPrefix(rawTerm) ? rawTerm.slice(0, -1) : rawTerm).trim();
     folded.set(rawTerm, term);
   }
-  if (term === '' || /\s/.test(term) || term.includes('*') || (hasCjk(term) && /[a-z0-9]/.test(term))) return undefined;
   return term;
 }
 
-/** One automaton per set of terms, shared by every document checked with the same rules. */
+/** True when a plain substring search finds the term (no phrase, no mixed scripts, no inner '*'). */
+function isPlain(term: string): boolean {
+  return !(term === '' || /\s/.test(term) || term.includes('*') || (hasCjk(term) && /[a-z0-9]/.test(term)));
+}
+
+/** The folded form of a term that a plain substring search can find, else undefined. */
+function plainForm(rawTerm: string): string | undefined {
+  const term = foldedTerm(rawTerm);
+  return isPlain(term) ? term : undefined;
+}
+
+/**
+ * The literal words a regular-expression term is made of (see scan), all of which a match
+ * contains, the first at its start; undefined when the term does not start with a literal.
+ */
+function literalPieces(rawTerm: string): string[] | undefined {
+  const term = foldedTerm(rawTerm);
+  if (term === '' || term.startsWith('*')) return undefined;
+  const mixed = hasCjk(term) && /[a-z0-9]/.test(term);
+  const pieces = term.split(/\s+/).flatMap((w) => (mixed ? splitScripts(w) : [w])).flatMap((w) => w.split('*')).filter((p) => p !== '');
+  return pieces.length > 0 ? pieces : undefined;
+}
+
+/** One automaton per set of terms (their plain forms and literal words), shared by every document. */
 function patternSet(terms: string[]): PatternSet {
   const key = terms.join('\u0001');
   let set = patternSets.get(key);
   if (!set) {
-    const patterns: string[] = [];
+    const patterns = new Set<string>();
     for (const term of terms) {
-      const pattern = plainForm(term)!;
-      const list = termsByPattern.get(pattern);
-      if (!list) {
-        termsByPattern.set(pattern, [term]);
-        patterns.push(pattern);
-      } else if (!list.includes(term)) list.push(term);
+      const plain = plainForm(term);
+      if (plain !== undefined) patterns.add(plain);
+      else for (const piece of literalPieces(term) ?? []) patterns.add(piece);
     }
-    set = new PatternSet(patterns);
+    set = new PatternSet([...patterns]);
     patternSets.set(key, set);
   }
   return set;
@@ -153,22 +181,36 @@ function acceptor(text: string, term: string, prefix: boolean): (start: number, 
   };
 }
 
-function scan(text: string, rawTerm: string): number[] {
+/** Offsets of a term; `starts`, where known, are the only places a regular-expression match can begin. */
+function scan(text: string, rawTerm: string, starts?: number[]): number[] {
   const prefix = plainPrefix(rawTerm);
-  const term = normalize(prefix ? rawTerm.slice(0, -1) : rawTerm).trim();
+  const term = foldedTerm(rawTerm);
   const out: number[] = [];
   if (term === '') return out;
   const accept = acceptor(text, term, prefix);
   // PDF extraction puts spaces between Chinese and digits or Latin ("範圍 1"), so a term that
   // mixes scripts tolerates white space where the script changes.
   const mixed = hasCjk(term) && /[a-z0-9]/.test(term);
-  // A '*' inside a phrase ("conflict* of interest") lets that word run on.
-  const inner = term.includes('*');
-  if (/\s/.test(term) || mixed || inner) {
+  if (!isPlain(term)) {
+    // A '*' inside a phrase ("conflict* of interest") lets that word run on.
     const word = (w: string) => (mixed ? splitScripts(w).map(escape).join('\\s*') : escape(w)).replace(/\\\*/g, '[a-z0-9]*');
     const pattern = term.split(/\s+/).map(word).join('\\s*');
-    const re = new RegExp(pattern, 'g');
-    for (const m of text.matchAll(re)) if (accept(m.index, m.index + m[0].length)) out.push(m.index);
+    if (!starts) {
+      for (const m of text.matchAll(new RegExp(pattern, 'g'))) if (accept(m.index, m.index + m[0].length)) out.push(m.index);
+      return out;
+    }
+    // The same matches as a scan of the whole text: tried only where a match can begin, and
+    // never inside the previous match.
+    const re = new RegExp(pattern, 'y');
+    let end = 0;
+    for (const start of starts) {
+      if (start < end) continue;
+      re.lastIndex = start;
+      const m = re.exec(text);
+      if (!m) continue;
+      end = start + m[0].length;
+      if (accept(start, end)) out.push(start);
+    }
     return out;
   }
   for (let i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + 1)) {

@@ -67,10 +67,25 @@ function simplify(text: string): string {
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
+// Short strings (terms, labels, headings) are folded again and again: their folds are kept.
+const memo = new Map<string, string>();
+const MEMO_LENGTH = 80;
+const MEMO_ENTRIES = 50_000;
+
 /** Fold text for matching: width, case, and Traditional → Simplified Chinese. */
 export function normalize(text: string): string {
+  const short = text.length <= MEMO_LENGTH;
+  if (short) {
+    const known = memo.get(text);
+    if (known !== undefined) return known;
+  }
   const folded = foldWidthAndCase(text);
-  return CJK.test(folded) ? simplify(folded) : folded;
+  const out = CJK.test(folded) ? simplify(folded) : folded;
+  if (short) {
+    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    memo.set(text, out);
+  }
+  return out;
 }
 
 /** True when the text contains CJK ideographs. */
