@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// esglint's bench (npm run bench): in one process, side by side, remark-parse (+gfm) alone,
+// markdownlint and esglint's whole check (HKEX + GRI + facts + consistency) per stage on
+// (a) the shared report as text, (b) the same as Markdown, (c) reports built from the fixtures,
+// 1× and 10× the size of (b); then whole-process runs, a batch of many reports on 1 and 2
+// workers, and the peak memory on a 20 MB text input. Medians over repeated runs.
+//
+// Usage: npm run bench [-- --runs N] [--quick] [--no-batch] [--no-memory] [--report <file>]
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { fixtureReports, largeText, reportsDir, synthetic, toMarkdown } from './inputs.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string' },
+    quick: { type: 'boolean' },
+    'no-batch': { type: 'boolean' },
+    'no-memory': { type: 'boolean' },
+    report: { type: 'string' },
+    batch: { type: 'string' },
+  },
+});
+const quick = values.quick ?? false;
+const runs = Number(values.runs ?? (quick ? 3 : 11));
+const batchSize = Number(values.batch ?? (quick ? 40 : 200));
+const shared = values.report ?? resolve(root, '..', 'shared', 'corpus', 'vcredit-esg-2024.zh-Hant.txt');
+const bin = join(root, 'bin', 'esglint.js');
+
+const { decodeText, ingestText } = await import(join(root, 'dist/ingest/index.js'));
+const { checkDocument } = await import(join(root, 'dist/index.js'));
+const { loadRules } = await import(join(root, 'dist/rules/load.js'));
+const { format } = await import(join(root, 'dist/report/index.js'));
+const { unified } = await import('unified');
+const remarkParse = (await import('remark-parse')).default;
+const remarkGfm = (await import('remark-gfm')).default;
+const { lint: markdownlint } = await import('markdownlint/sync');
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1)).padStart(7);
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
+const now = () => performance.now();
+
+/** Median time of fn over the runs, after one warm-up run. */
+function timeOf(fn, n = runs) {
+  fn();
+  const t = [];
+  for (let i = 0; i < n; i++) {
+    const s = now();
+    fn();
+    t.push(now() - s);
+  }
+  return median(t);
+}
+
+const rules = loadRules();
+const tmp = mkdtempSync(join(tmpdir(), 'esglint-bench-'));
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+
+// ---- inputs
+const sharedBytes = readFileSync(shared);
+const sharedText = decodeText(shared, sharedBytes).text;
+const sharedMd = toMarkdown(await ingestText(shared, sharedText, 'text'));
+const fixtures = fixtureReports(root);
+const mdBytes = Buffer.byteLength(sharedMd);
+const inputs = [
+  { id: '(a)', name: 'shared report, PDF text', path: shared, text: sharedText, kind: 'text' },
+  { id: '(b)', name: 'shared report as Markdown', path: 'shared.md', text: sharedMd, kind: 'markdown' },
+  { id: '(c1)', name: 'fixtures, 1× (b)', path: 'c1.md', text: synthetic(fixtures, mdBytes), kind: 'markdown' },
+  { id: '(c10)', name: 'fixtures, 10× (b)', path: 'c10.md', text: synthetic(fixtures, 10 * mdBytes), kind: 'markdown' },
+];
+
+const cpu = cpus();
+console.log(`esglint bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+console.log(`machine: ${cpu.length} × ${cpu[0]?.model?.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; node ${process.version}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`${runs} runs per figure (after a warm-up run), medians in ms\n`);
+
+// ---- per stage, in this process
+console.log('input                          size      read   parse evidence   facts  checks  format   after-parse  total');
+const stageResults = new Map();
+for (const input of inputs) {
+  const bytes = Buffer.from(input.text);
+  const rows = { read: [], parse: [], evidence: [], facts: [], checks: [], format: [] };
+  for (let i = 0; i <= runs; i++) {
+    let t = now();
+    if (input.kind === 'text' && input.path === shared) await readFile(shared);
+    const text = decodeText(input.path, bytes).text;
+    const read = now() - t;
+    t = now();
+    const doc = await ingestText(input.path, text, input.kind);
+    const parse = now() - t;
+    const times = { evidence: 0, facts: 0, checks: 0 };
+    const file = checkDocument(doc, rules, {}, times);
+    t = now();
+    format('json', { tool: { name: 'esglint', version: '0', rulesHash: rules.hash }, files: [file], summary: { errors: 0, warnings: 0, infos: 0 } }, { cwd: root });
+    const fmt = now() - t;
+    if (i === 0) continue; // warm-up
+    rows.read.push(read);
+    rows.parse.push(parse);
+    rows.evidence.push(times.evidence);
+    rows.facts.push(times.facts);
+    rows.checks.push(times.checks);
+    rows.format.push(fmt);
+  }
+  const m = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, median(v)]));
+  const after = m.evidence + m.facts + m.checks;
+  const total = m.read + m.parse + after + m.format;
+  stageResults.set(input.id, { ...m, after, total, bytes: bytes.length });
+  console.log(`${`${input.id} ${input.name}`.padEnd(28)} ${kb(bytes.length).padStart(8)} ${ms(m.read)} ${ms(m.parse)} ${ms(m.evidence)}  ${ms(m.facts)} ${ms(m.checks)} ${ms(m.format)}       ${ms(after)} ${ms(total)}`);
+}
+
+// ---- side by side on the Markdown
+const md = inputs[1].text;
+const remark = unified().use(remarkParse).use(remarkGfm);
+const remarkMs = timeOf(() => remark.parse(md));
+const mdlintMs = timeOf(() => markdownlint({ strings: { report: md } }));
+const b = stageResults.get('(b)');
+const esglintMs = b.parse + b.after;
+console.log(`\non (b), ${kb(mdBytes)} of Markdown:`);
+console.log(`  remark-parse + remark-gfm, parse alone   ${ms(remarkMs)}`);
+console.log(`  markdownlint (all rules)                 ${ms(mdlintMs)}`);
+console.log(`  esglint parse + check                    ${ms(esglintMs)}   (parse ${ms(b.parse).trim()}, after parsing ${ms(b.after).trim()})`);
+console.log(`  after parsing ÷ remark parse             ${(b.after / remarkMs).toFixed(2).padStart(7)}   target ≤ 0.5`);
+console.log(`  esglint ÷ markdownlint                   ${(esglintMs / mdlintMs).toFixed(2).padStart(7)}   target < 1`);
+const c1 = stageResults.get('(c1)');
+const c10 = stageResults.get('(c10)');
+const sizeRatio = c10.bytes / c1.bytes;
+console.log(`  growth (c10) ÷ (c1): ${sizeRatio.toFixed(1)}× the input, ${(c10.total / c1.total).toFixed(1)}× the time   target ≤ ${(sizeRatio * 1.2).toFixed(1)}×`);
+
+// ---- whole process, Node start-up included
+function wallOf(args, n) {
+  const t = [];
+  let status;
+  for (let i = 0; i < n; i++) {
+    const s = now();
+    const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    t.push(now() - s);
+    status = r.status;
+    if (r.status === 2) throw new Error(`esglint ${args.join(' ')}: ${r.stderr}`);
+  }
+  return { median: median(t), min: Math.min(...t), status };
+}
+const whole = wallOf(['check', shared, '--no-config', '-f', 'json', '-o', '/dev/null'], runs);
+const version = wallOf(['--version'], runs);
+console.log(`\nwhole process (spawned; Node start-up included):`);
+console.log(`  esglint check (a) -f json               ${ms(whole.median)}   (min ${whole.min.toFixed(0)})   target < 1000`);
+console.log(`  esglint --version                       ${ms(version.median)}   (Node start-up and module loading)`);
+
+// ---- batch on worker threads
+if (!values['no-batch']) {
+  const dir = reportsDir(join(tmp, 'reports'), fixtures, batchSize);
+  const batchRuns = quick ? 1 : 3;
+  const one = wallOf(['check', dir, '--no-config', '-f', 'json', '-o', '/dev/null', '--concurrency', '1'], batchRuns);
+  const two = wallOf(['check', dir, '--no-config', '-f', 'json', '-o', '/dev/null', '--concurrency', '2'], batchRuns);
+  console.log(`\nbatch of ${batchSize} fixture reports (whole process, median of ${batchRuns}):`);
+  console.log(`  1 worker  ${ms(one.median)}  ${(batchSize / (one.median / 1000)).toFixed(1)} reports/s`);
+  console.log(`  2 workers ${ms(two.median)}  ${(batchSize / (two.median / 1000)).toFixed(1)} reports/s   throughput ×${(one.median / two.median).toFixed(2)}   target ≥ 1.7`);
+}
+
+// ---- memory on a 20 MB text input
+if (!values['no-memory']) {
+  const big = largeText(join(tmp, 'big.txt'), sharedText, 20 * 1024 * 1024);
+  const s = now();
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'rss-child.js'), big], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const took = now() - s;
+  const rss = /maxRSS (\d+)/.exec(r.stderr)?.[1];
+  if (!rss) throw new Error(`memory run failed: ${r.stderr}`);
+  console.log(`\n20 MB text input (${kb(statSync(big).size)}): peak RSS ${(Number(rss) / 1024).toFixed(0)} MB, ${(took / 1000).toFixed(1)} s   target < 300 MB`);
+}
