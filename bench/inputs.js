@@ -62,9 +62,19 @@ export function reportsDir(dir, fixtures, count) {
   return dir;
 }
 
-/** A text report of at least `bytes` bytes: the shared report repeated. */
+/**
+ * A text report of at least `bytes` bytes: the shared report repeated, each copy's lines made
+ * its own with an invisible tag (zero-width characters spelling the copy's number) — lines
+ * repeated on every page would be read as running headers and dropped.
+ */
 export function largeText(file, text, bytes) {
-  const copies = Math.ceil(bytes / Buffer.byteLength(text));
-  writeFileSync(file, Array.from({ length: copies }, () => text).join('\n\f'));
+  const tag = (k) => k.toString(2).padStart(8, '0').replace(/0/g, '\u200b').replace(/1/g, '\u200c');
+  const copy = (k) => text.split('\n').map((line) => (line.trim() === '' ? line : tag(k) + line)).join('\n');
+  const parts = [];
+  for (let k = 0, size = 0; size < bytes; k++) {
+    parts.push(copy(k));
+    size += Buffer.byteLength(parts[k]) + 2;
+  }
+  writeFileSync(file, parts.join('\n\f'));
   return file;
 }

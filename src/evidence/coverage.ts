@@ -186,7 +186,7 @@ export class CoverageFinder {
     const [first, ...rest] = el.all.map((g) => this.hits(g));
     const none = el.none ? this.hits(el.none) : [];
     let best: { hit: Hit; rank: number } | undefined;
-    for (const offset of first) {
+    for (const offset of this.withinScope(first)) {
       const hit = { offset, block: this.index.blockAt(offset) };
       if (!this.usable(hit, el, sections)) continue;
       let from = offset - window;
@@ -220,6 +220,15 @@ export class CoverageFinder {
       if (!best || rank < best.rank) best = { hit, rank };
     }
     return best?.hit;
+  }
+
+  /** The offsets (sorted) that lie in the scope's blocks: a scoped cover reads only its part of the text. */
+  private withinScope(offsets: number[]): number[] {
+    if (!this.scope) return offsets;
+    const starts = this.index.blockStarts;
+    const from = this.scope.from < starts.length ? starts[this.scope.from] : Infinity;
+    const to = this.scope.to < starts.length ? starts[this.scope.to] : Infinity;
+    return offsets.slice(lowerBound(offsets, from), lowerBound(offsets, to));
   }
 
   /** Two offsets are in one region when no non-content block lies between them. */

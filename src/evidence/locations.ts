@@ -91,26 +91,45 @@ function resolveOne(name: string, headings: Heading[]): number[] {
   if (containing.length > 0) return containing.map((h) => h.section);
   // Paraphrased titles ("檢討招聘慣例的措施" for "檢討招聘慣例以避免童工…的措施"): most bigrams shared.
   if (key.length < 4) return [];
+  const grams = bigrams(key);
+  if (grams.size === 0) return [];
+  // Only headings sharing a bigram can score; counted through an index of the headings' bigrams
+  // (one pass per name, not one comparison per heading), in heading order for ties.
+  const shared = new Map<number, number>();
+  const index = bigramIndex(headings);
+  for (const g of grams) for (const h of index.get(g) ?? []) shared.set(h, (shared.get(h) ?? 0) + 1);
   let best: { score: number; section: number } | undefined;
-  for (const h of headings) {
-    const score = bigramOverlap(key, h.key);
-    if (score >= 0.6 && (!best || score > best.score)) best = { score, section: h.section };
+  for (const h of [...shared.keys()].sort((x, y) => x - y)) {
+    const score = shared.get(h)! / grams.size;
+    if (score >= 0.6 && (!best || score > best.score)) best = { score, section: headings[h].section };
   }
   return best ? [best.section] : [];
 }
 
-/** Share of the name's character bigrams that the heading also has. */
-function bigramOverlap(name: string, heading: string): number {
-  const grams = (t: string) => {
-    const out = new Set<string>();
-    for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
-    return out;
-  };
-  const a = grams(name);
-  const b = grams(heading);
-  let shared = 0;
-  for (const g of a) if (b.has(g)) shared++;
-  return a.size === 0 ? 0 : shared / a.size;
+/** The distinct character bigrams of a string. */
+function bigrams(t: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+const bigramIndexes = new WeakMap<Heading[], Map<string, number[]>>();
+
+/** For each bigram, the positions of the headings that have it (built once per heading list). */
+function bigramIndex(headings: Heading[]): Map<string, number[]> {
+  let index = bigramIndexes.get(headings);
+  if (!index) {
+    index = new Map();
+    headings.forEach((h, i) => {
+      for (const g of bigrams(h.key)) {
+        const list = index!.get(g);
+        if (list) list.push(i);
+        else index!.set(g, [i]);
+      }
+    });
+    bigramIndexes.set(headings, index);
+  }
+  return index;
 }
 
 /**
