@@ -4,7 +4,7 @@ import { positionInBlock } from '../document/build.js';
 import type { TextIndex } from '../evidence/text-index.js';
 import type { TextPattern } from '../rules/hygiene.js';
 import { normalize } from '../util/normalize.js';
-import { mayMatch } from './whole-text.js';
+import { mayMatchJoined } from '../util/joined-text.js';
 
 export interface TextHit {
   block: Block;
@@ -49,6 +49,18 @@ export function findPattern(index: TextIndex, pattern: TextPattern, accept: (b: 
     }
   }
   return mergeOverlapping(hits);
+}
+
+const originals = new WeakMap<TextIndex, string>();
+
+/** False when the expression matches nowhere in the document, so no block needs trying. */
+function mayMatch(index: TextIndex, re: RegExp, caseSensitive: boolean): boolean {
+  let text = caseSensitive ? originals.get(index) : index.text;
+  if (text === undefined) {
+    text = index.doc.blocks.map((b) => b.text).join('\n');
+    originals.set(index, text);
+  }
+  return mayMatchJoined(text, re);
 }
 
 function hit(block: Block, start: number, end: number, groups: TextHit['groups'], written: TextHit['written']): TextHit {

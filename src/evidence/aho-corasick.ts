@@ -40,17 +40,29 @@ export class PatternSet {
     }
   }
 
+  /** The root's transitions by code unit (0: none): most characters of a text leave the root. */
+  private rootTable?: Int32Array;
+
   /** Start offsets of every pattern's occurrences, by pattern index, in text order. */
   search(text: string): number[][] {
     const hits: number[][] = this.patterns.map(() => []);
+    const root = (this.rootTable ??= this.buildRootTable());
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       while (node !== 0 && !this.next[node].has(c)) node = this.fail[node];
-      node = this.next[node].get(c) ?? 0;
-      for (const p of this.out[node]) hits[p].push(i - this.patterns[p].length + 1);
+      node = node === 0 ? root[c] : this.next[node].get(c)!;
+      const out = this.out[node];
+      if (out.length === 0) continue;
+      for (const p of out) hits[p].push(i - this.patterns[p].length + 1);
     }
     for (const h of hits) h.sort((a, b) => a - b);
     return hits;
+  }
+
+  private buildRootTable(): Int32Array {
+    const table = new Int32Array(0x10000);
+    for (const [c, child] of this.next[0]) table[c] = child;
+    return table;
   }
 }

@@ -167,15 +167,21 @@ export class CoverageFinder {
    */
   private hits(terms: string[]): number[] {
     if (terms.length === 1) return this.index.find(terms[0]);
+    let merged = this.groupHitsOf.get(terms);
+    if (merged) return merged;
     const key = terms.join('\u0001');
-    let merged = this.groupHits.get(key);
+    merged = this.groupHits.get(key);
     if (!merged) {
-      const lists = terms.map((t) => this.index.find(t)).filter((l) => l.length > 0);
-      merged = lists.length === 1 ? lists[0] : [...new Set(lists.flat())].sort((a, b) => a - b);
+      merged = [];
+      for (const t of terms) merged = mergeSorted(merged, this.index.find(t));
       this.groupHits.set(key, merged);
     }
+    this.groupHitsOf.set(terms, merged);
     return merged;
   }
+
+  /** The same, by list: most calls repeat a list already seen (no key to build). */
+  private readonly groupHitsOf = new WeakMap<string[], number[]>();
 
   /**
    * The best place where every group of the element occurs within the window: inside the
@@ -304,6 +310,20 @@ export class CoverageFinder {
       text: excerpt(hit.block.text, within),
     };
   }
+}
+
+/** The union of two sorted lists, sorted, without repeats (one of them when the other is empty). */
+function mergeSorted(a: number[], b: number[]): number[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
 }
 
 /** The value of a sorted array nearest to `at` within [from, to]. */

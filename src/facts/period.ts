@@ -1,4 +1,5 @@
 import type { ReportDocument } from '../document/types.js';
+import { mayMatchJoined } from '../util/joined-text.js';
 import { positionInBlock } from '../document/build.js';
 
 export interface Period {
@@ -149,10 +150,13 @@ export function detectPeriod(doc: ReportDocument): DetectedPeriod | undefined {
   const consider = (candidate: DetectedPeriod, score: number) => {
     if (!best || score < best.score) best = { ...candidate, score };
   };
+  // Most patterns match nowhere in a report: tried once on the whole text, then block by block.
+  const joined = doc.blocks.map((b) => b.norm).join('\n');
+  const patterns = PATTERNS.filter((p) => mayMatchJoined(joined, p.re));
   for (const block of doc.blocks) {
     if (block.role !== 'body') continue;
     const norm = block.norm;
-    for (const p of PATTERNS) {
+    for (const p of patterns) {
       for (const m of norm.matchAll(p.re)) {
         const period = p.build(m);
         if (!period) continue;

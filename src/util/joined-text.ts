@@ -3,31 +3,18 @@
  * match a report at all (placeholders, superseded names), so each is first tried once on the
  * whole text — the blocks joined by '\n' — and skipped when it finds nothing there. That is
  * exact when a block edge read as a line break cannot stop a match the block alone would give:
- * true with the m flag (^ and $ match at line breaks) and no negative lookaround able to see
- * the '\n'. Other expressions are always run block by block.
+ * true with the m flag (^ and $ match at line breaks) or no ^ and $ at all, and no negative
+ * lookaround able to see the '\n'. Other expressions are always run block by block.
  */
-import type { TextIndex } from '../evidence/text-index.js';
-
 const verdicts = new WeakMap<RegExp, boolean>();
-const originals = new WeakMap<TextIndex, string>();
 
-/** False when the expression has no match in the document's text, so no block has one. */
-export function mayMatch(index: TextIndex, re: RegExp, caseSensitive: boolean): boolean {
+/** False when the expression has no match in text that is the blocks joined by '\n', so no block has one. */
+export function mayMatchJoined(joined: string, re: RegExp): boolean {
   if (!wholeTextExact(re)) return true;
-  const text = caseSensitive ? originalText(index) : index.text;
   re.lastIndex = 0;
-  const found = re.test(text);
+  const found = re.test(joined);
   re.lastIndex = 0;
   return found;
-}
-
-function originalText(index: TextIndex): string {
-  let text = originals.get(index);
-  if (text === undefined) {
-    text = index.doc.blocks.map((b) => b.text).join('\n');
-    originals.set(index, text);
-  }
-  return text;
 }
 
 const PROBES = ['', 'a', 'A', '1', ' ', '.', ',', '-', '|', '。', '中', 'x'];
@@ -35,7 +22,7 @@ const PROBES = ['', 'a', 'A', '1', ' ', '.', ',', '-', '|', '。', '中', 'x'];
 function wholeTextExact(re: RegExp): boolean {
   let exact = verdicts.get(re);
   if (exact === undefined) {
-    exact = re.flags.includes('m') && negativeLookarounds(re.source).every(({ behind, body }) => !seesLineBreak(body, behind, re.flags));
+    exact = (re.flags.includes('m') || !hasAnchors(re.source)) && negativeLookarounds(re.source).every(({ behind, body }) => !seesLineBreak(body, behind, re.flags));
     verdicts.set(re, exact);
   }
   return exact;
@@ -50,6 +37,20 @@ function seesLineBreak(body: string, behind: boolean, flags: string): boolean {
   } catch {
     return true;
   }
+}
+
+/** Whether a pattern has ^ or $ outside a character class (without m they do not match at '\n'). */
+function hasAnchors(source: string): boolean {
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\\') {
+      i++;
+    } else if (source[i] === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (source[i] === '^' || source[i] === '$') {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The bodies of the (?!…) and (?<!…) groups of a pattern. */
