@@ -1,7 +1,7 @@
 /** Finding hygiene patterns (rules/hygiene.yaml) in a document, with their places. */
 import type { Block, Position } from '../document/types.js';
 import { positionInBlock } from '../document/build.js';
-import type { TextIndex } from '../evidence/text-index.js';
+import { hasWithin, type TextIndex } from '../evidence/text-index.js';
 import type { TextPattern } from '../rules/hygiene.js';
 import { normalize } from '../util/normalize.js';
 import { mayMatchJoined } from '../util/joined-text.js';
@@ -87,13 +87,13 @@ export function phraseNear(index: TextIndex, h: TextHit, phrases: string[], wind
   const base = index.blockStarts[h.block.index];
   const from = base + h.start - window;
   const to = base + h.end + window;
-  return phrases.some((p) => index.find(p).some((o) => o >= from && o < to));
+  return phrases.some((p) => hasWithin(index.find(p), from, to - 1) !== undefined);
 }
 
 /** True when one of the phrases occurs in [from, to) of the block. */
 export function phraseWithin(index: TextIndex, block: Block, from: number, to: number, phrases: string[]): boolean {
   const base = index.blockStarts[block.index];
-  return phrases.some((p) => index.find(p).some((o) => o >= base + from && o < base + to));
+  return phrases.some((p) => hasWithin(index.find(p), base + from, base + to - 1) !== undefined);
 }
 
 /** Line, column and page of an offset in a block. */

@@ -205,9 +205,11 @@ function breakdownSums(lex: Lexicon, facts: Fact[], r: RelationDef, add: Add): v
     const dim = Object.keys(f.breakdown!)[0];
     return (r.dimensions ?? []).includes(dim) ? `${f.table}|${f.year}|${dim}` : undefined;
   });
+  // The totals by table and year, looked up per breakdown (not a pass over every fact each time).
+  const totals = byKey(facts.filter((f) => f.metric === r.total && !f.breakdown && !f.share && plain(f)), (f) => `${f.table}|${f.year}`);
   for (const list of groups.values()) {
     if (list.length < 2 || list.some((f) => f.value === null)) continue;
-    const total = pick(facts.filter((f) => f.metric === r.total && f.year === list[0].year && f.table === list[0].table && !f.breakdown && !f.share && plain(f)));
+    const total = pick(totals.get(`${list[0].table}|${list[0].year}`) ?? []);
     if (!total || !sameBase([total, ...list])) continue;
     const t = interval(total)!;
     const ivs = list.map((f) => interval(f)!);
