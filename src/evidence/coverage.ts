@@ -47,6 +47,9 @@ interface Hit {
   block: Block;
 }
 
+/** Every term a pack's items use, with the shared vocabulary's markers. */
+const packTerms = new WeakMap<RulePack, { common: CommonVocabulary; list: string[] }>();
+
 /** Finds, for every item of the packs, where the document addresses it. */
 export class CoverageFinder {
   readonly index: TextIndex;
@@ -81,12 +84,18 @@ export class CoverageFinder {
   private prefetch(pack: RulePack): void {
     if (this.prefetched.has(pack)) return;
     this.prefetched.add(pack);
-    const terms: string[] = [...this.common.explanation.markers, ...this.common.explanation.reasons];
-    for (const item of pack.items) {
-      terms.push(item.id, ...(item.evidence.sections ?? []), ...(item.evidence.topic ?? []));
-      for (const el of item.evidence.elements) terms.push(...el.all.flat(), ...(el.none ?? []));
+    let terms = packTerms.get(pack);
+    if (!terms || terms.common !== this.common) {
+      const list: string[] = [...this.common.explanation.markers, ...this.common.explanation.reasons];
+      for (const item of pack.items) {
+        list.push(item.id, ...(item.evidence.sections ?? []), ...(item.evidence.topic ?? []));
+        for (const el of item.evidence.elements) list.push(...el.all.flat(), ...(el.none ?? []));
+      }
+      terms = { common: this.common, list };
+      packTerms.set(pack, terms);
     }
-    this.index.prefetch(terms);
+    // The same list for every document: the index plans its search once.
+    this.index.prefetch(terms.list);
   }
 
   private coverInScope(pack: RulePack, item: ItemSpec): ItemCoverage {

@@ -43,22 +43,18 @@ export class TextIndex {
    * occur is known absent, and the others are matched only where their first word occurs.
    */
   prefetch(terms: string[]): void {
-    const pending = [...new Set(terms)].filter((t) => !this.hits.has(t) && !this.starts.has(t));
+    const plan = prefetchPlan(terms);
+    const pending = plan.entries.filter((e) => !this.hits.has(e.term) && !this.starts.has(e.term));
     if (pending.length === 0) return;
-    const set = patternSet(pending);
-    const found = set.search(this.text);
-    const at = new Map(set.patterns.map((p, i) => [p, found[i]]));
-    for (const term of pending) {
-      const plain = plainForm(term);
-      if (plain !== undefined) {
-        const accept = acceptor(this.text, plain, plainPrefix(term));
-        this.hits.set(term, at.get(plain)!.filter((o) => accept(o, o + plain.length)));
-        continue;
+    const found = plan.set.search(this.text);
+    for (const { term, plain, pieces } of pending) {
+      if (plain) {
+        const accept = acceptor(this.text, plain.text, plainPrefix(term));
+        this.hits.set(term, found[plain.at].filter((o) => accept(o, o + plain.text.length)));
+      } else if (pieces) {
+        if (pieces.some((p) => found[p].length === 0)) this.hits.set(term, []);
+        else this.starts.set(term, found[pieces[0]]);
       }
-      const pieces = literalPieces(term);
-      if (!pieces) continue;
-      if (pieces.some((p) => at.get(p)!.length === 0)) this.hits.set(term, []);
-      else this.starts.set(term, at.get(pieces[0])!);
     }
   }
 
@@ -149,6 +145,33 @@ function literalPieces(rawTerm: string): string[] | undefined {
   const mixed = hasCjk(term) && /[a-z0-9]/.test(term);
   const pieces = term.split(/\s+/).flatMap((w) => (mixed ? splitScripts(w) : [w])).flatMap((w) => w.split('*')).filter((p) => p !== '');
   return pieces.length > 0 ? pieces : undefined;
+}
+
+/** How a list of terms is searched: its automaton, and where each term's patterns are in it. */
+interface PrefetchPlan {
+  set: PatternSet;
+  entries: { term: string; plain?: { text: string; at: number }; pieces?: number[] }[];
+}
+
+const plans = new WeakMap<string[], PrefetchPlan>();
+
+/** The plan of a term list, made once per list (the lists of a rule pack are reused for every document). */
+function prefetchPlan(terms: string[]): PrefetchPlan {
+  let plan = plans.get(terms);
+  if (!plan) {
+    const unique = [...new Set(terms)];
+    const set = patternSet(unique);
+    const at = new Map(set.patterns.map((p, i) => [p, i]));
+    const entries = unique.map((term) => {
+      const plain = plainForm(term);
+      if (plain !== undefined) return { term, plain: { text: plain, at: at.get(plain)! } };
+      const pieces = literalPieces(term);
+      return pieces ? { term, pieces: pieces.map((p) => at.get(p)!) } : { term };
+    });
+    plan = { set, entries };
+    plans.set(terms, plan);
+  }
+  return plan;
 }
 
 /** One automaton per set of terms (their plain forms and literal words), shared by every document. */
