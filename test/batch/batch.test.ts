@@ -53,6 +53,16 @@ describe('batch runs on worker threads', () => {
     expect(c.stdout).toBe(a.stdout);
   });
 
+  it('workers compare with last year\'s report and apply the options as this thread does', async () => {
+    const options = { frameworks: ['hkex' as const], previous: SOURCES[1], rules: { 'missing/item-partial': 'off' as const }, pageMarker: /^\s*- \d+ -\s*$/ };
+    const one = await check(files, { ...options, concurrency: 1 });
+    const two = await check(files, { ...options, concurrency: 2 });
+    expect(one.files.every((f) => f.previous?.path === SOURCES[1])).toBe(true);
+    expect(one.files.some((f) => f.findings.some((x) => x.ruleId === 'stale/carried-over'))).toBe(true);
+    expect(one.files.some((f) => f.findings.some((x) => x.ruleId === 'missing/item-partial'))).toBe(false);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+
   it('reports progress once per file', async () => {
     const seen: [number, number][] = [];
     await check(files, { frameworks: ['hkex'], concurrency: 2, onProgress: (done, total) => seen.push([done, total]) });
