@@ -33,6 +33,8 @@ export function workersAvailable(): boolean {
   return existsSync(workerScript);
 }
 
+const MAX_FAILURES_IN_A_ROW = 5;
+
 export function checkOnWorkers(
   tasks: Task[],
   setup: WorkerSetup,
@@ -43,6 +45,8 @@ export function checkOnWorkers(
     let next = 0;
     let pending = tasks.length;
     let running = 0;
+    // Workers that died one after another with no file done: the rest would fail alike.
+    let failedInARow = 0;
     if (pending === 0) return resolve();
 
     const finish = (task: Task, result: FileResult) => {
@@ -64,6 +68,7 @@ export function checkOnWorkers(
       worker.on('message', (message: TaskResult) => {
         const task = current!;
         current = undefined;
+        failedInARow = 0;
         finish(task, message.result);
         feed();
       });
@@ -76,6 +81,12 @@ export function checkOnWorkers(
           const why = failure ?? `exit code ${code}`;
           finish(current, errorResult(current.path, `${current.path}: the worker checking this file stopped (${why}); the other files were checked`));
           current = undefined;
+          failedInARow++;
+        }
+        if (failedInARow >= MAX_FAILURES_IN_A_ROW) {
+          for (const task of tasks.slice(next)) finish(task, errorResult(task.path, `${task.path}: not checked: ${failedInARow} workers in a row stopped before finishing a file`));
+          next = tasks.length;
+          return;
         }
         // Replace a worker that died while files remain to be handed out.
         if (next < tasks.length && running < concurrency) start();

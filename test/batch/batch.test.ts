@@ -94,6 +94,28 @@ describe('faults: the file is reported with exit 2 and every other file still is
     expect(r.stderr).toContain(`esglint: ${files[2]}: the worker checking this file stopped`);
   });
 
+  it('workers that keep dying stop the batch early, every file reported', () => {
+    const d = mkdtempSync(join(tmpdir(), 'esglint-dying-'));
+    try {
+      const copies = Array.from({ length: 12 }, (_, i) => {
+        const to = join(d, `doomed-${String(i).padStart(2, '0')}.md`);
+        copyFileSync(SOURCES[0], to);
+        return to;
+      });
+      const r = json([d, '--concurrency', '2'], { ESGLINT_TEST_WORKER_CRASH: 'doomed-' });
+      expect(r.code).toBe(2);
+      const result = JSON.parse(r.stdout) as { files: { path: string; error?: string }[] };
+      expect(result.files.map((f) => f.path)).toEqual(copies);
+      const stopped = result.files.filter((f) => f.error?.endsWith('the worker checking this file stopped (exit code 70); the other files were checked'));
+      const skipped = result.files.filter((f) => f.error?.endsWith('not checked: 5 workers in a row stopped before finishing a file'));
+      expect(stopped.length).toBeGreaterThanOrEqual(5);
+      expect(skipped.length).toBeGreaterThan(0);
+      expect(stopped.length + skipped.length).toBe(12);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it('a file that vanishes during the batch', async () => {
     const d = mkdtempSync(join(tmpdir(), 'esglint-vanish-'));
     try {
