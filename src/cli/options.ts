@@ -6,6 +6,7 @@ type ParsedCommand<O extends CommandOptions> = ReturnType<typeof parseArgs<{ arg
 import type { CheckOptions } from '../index.js';
 import type { Framework } from '../rules/types.js';
 import { UsageError } from '../util/errors.js';
+import { backtrackingProblem } from '../rules/regex-safety.js';
 import { parsePeriodOption } from '../facts/period.js';
 import { findConfig, loadConfig } from './config.js';
 import { ENCODINGS, encodingCodec } from '../ingest/encoding.js';
@@ -60,6 +61,9 @@ export function reportOptions(values: ReportOptionValues): CheckOptions {
     } catch (err) {
       throw new UsageError(`invalid --page-marker: ${(err as Error).message}`);
     }
+    // It runs on every line of the report: one that backtracks badly could hang the run.
+    const problem = backtrackingProblem(pageMarker);
+    if (problem) throw new UsageError(`unsafe --page-marker /${pageMarker.source}/: ${problem}`);
   }
   if (values.encoding !== undefined && !encodingCodec(values.encoding)) {
     throw new UsageError(`unknown --encoding "${values.encoding}" (use one of ${ENCODINGS.join(', ')})`);

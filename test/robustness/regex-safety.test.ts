@@ -53,6 +53,15 @@ describe('regular expressions in rule files are checked for super-linear backtra
     }
   });
 
+  it('an unsafe --page-marker is a usage error; a safe one is used', () => {
+    const bad = esglint(['check', fixture('zh-Hant', 'complete-2024.txt'), '--no-config', '--page-marker', '^(\\s*\\d+)+$']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^esglint: unsafe --page-marker \/\^\(\\s\*\\d\+\)\+\$\/: exponential \(catastrophic\) backtracking/);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    const good = esglint(['check', fixture('zh-Hant', 'complete-2024.txt'), '--no-config', '--page-marker', '^\\s*第\\d+頁\\s*$']);
+    expect(good.code).not.toBe(2);
+  });
+
   it('a polynomial pattern is refused too, naming the quantifier to fix', () => {
     const dir = rulesCopy((y) => y.replace("regex: ['\\?{3,}']", "regex: ['todo\\s*:?\\s*now']"));
     try {
