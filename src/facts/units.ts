@@ -98,11 +98,22 @@ function simple(def: UnitDef, multiplier: number): SimpleUnit {
  * "kWh per employee", "人民幣元". Undefined when the text is not (only) a unit.
  */
 export function parseUnit(lex: Lexicon, text: string): Unit | undefined {
-  const unit = parseUnitText(lex, text);
-  if (unit || !/[(（]/.test(text)) return unit;
+  // Readers try many prefixes of a line for a unit; the texts that are none are remembered
+  // (a unit found is made afresh each time: callers may keep and change it).
+  let none = notUnits.get(lex);
+  if (!none) notUnits.set(lex, (none = new Set()));
+  if (none.has(text)) return undefined;
+  let unit = parseUnitText(lex, text);
   // "MWh ('000 kWh)": the bracket restates the unit.
-  return parseUnitText(lex, text.replace(/\s*[(（][^()（）]*[)）]/g, ''));
+  if (!unit && /[(（]/.test(text)) unit = parseUnitText(lex, text.replace(/\s*[(（][^()（）]*[)）]/g, ''));
+  if (!unit) {
+    if (none.size >= 100_000) none.clear();
+    none.add(text);
+  }
+  return unit;
 }
+
+const notUnits = new WeakMap<Lexicon, Set<string>>();
 
 function parseUnitText(lex: Lexicon, text: string): Unit | undefined {
   const folded = foldKey(text);
