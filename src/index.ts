@@ -112,7 +112,7 @@ export function checkDocument(doc: ReportDocument, rules: RuleSet, options: Chec
   const frameworks = options.frameworks?.length ? options.frameworks : ALL_FRAMEWORKS;
   const editions = chooseEditions(rules, frameworks, period, period?.basis === 'option' ? 'given as an option' : 'stated in the report');
 
-  const finder = new CoverageFinder(doc, rules.common);
+  const finder = new CoverageFinder(doc, rules.common, editions.map((e) => e.pack));
   const covered: CoveredItem[] = [];
   for (const { pack } of editions) {
     for (const item of pack.items) {

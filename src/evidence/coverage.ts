@@ -47,15 +47,33 @@ interface Hit {
   block: Block;
 }
 
-/** Every term a pack's items use, with the shared vocabulary's markers. */
-const packTerms = new WeakMap<RulePack, { common: CommonVocabulary; list: string[] }>();
+/** Every term the items of some packs use, with the shared vocabulary's markers; one list per set of packs. */
+const termLists = new WeakMap<CommonVocabulary, Map<string, { packs: RulePack[]; list: string[] }>>();
+
+function termsOf(packs: RulePack[], common: CommonVocabulary): string[] {
+  let byPacks = termLists.get(common);
+  if (!byPacks) termLists.set(common, (byPacks = new Map()));
+  const key = packs.map((p) => `${p.framework}/${p.edition}`).join(' ');
+  const known = byPacks.get(key);
+  if (known && known.packs.length === packs.length && known.packs.every((p, i) => p === packs[i])) return known.list;
+  const list: string[] = [...common.explanation.markers, ...common.explanation.reasons];
+  for (const pack of packs) {
+    for (const item of pack.items) {
+      list.push(item.id, ...(item.evidence.sections ?? []), ...(item.evidence.topic ?? []));
+      for (const el of item.evidence.elements) list.push(...el.all.flat(), ...(el.none ?? []));
+    }
+  }
+  byPacks.set(key, { packs, list });
+  return list;
+}
 
 /** Finds, for every item of the packs, where the document addresses it. */
 export class CoverageFinder {
   readonly index: TextIndex;
   private readonly sectionMatches = new Map<string, Set<number>>();
 
-  constructor(readonly doc: ReportDocument, private readonly common: CommonVocabulary) {
+  /** `packs`: the packs the document will be covered against, searched for in one pass. */
+  constructor(readonly doc: ReportDocument, private readonly common: CommonVocabulary, private readonly packs: RulePack[] = []) {
     this.index = new TextIndex(doc);
   }
 
@@ -83,19 +101,10 @@ export class CoverageFinder {
   /** Every term of a pack found in one pass before its first item is covered. */
   private prefetch(pack: RulePack): void {
     if (this.prefetched.has(pack)) return;
-    this.prefetched.add(pack);
-    let terms = packTerms.get(pack);
-    if (!terms || terms.common !== this.common) {
-      const list: string[] = [...this.common.explanation.markers, ...this.common.explanation.reasons];
-      for (const item of pack.items) {
-        list.push(item.id, ...(item.evidence.sections ?? []), ...(item.evidence.topic ?? []));
-        for (const el of item.evidence.elements) list.push(...el.all.flat(), ...(el.none ?? []));
-      }
-      terms = { common: this.common, list };
-      packTerms.set(pack, terms);
-    }
-    // The same list for every document: the index plans its search once.
-    this.index.prefetch(terms.list);
+    const packs = this.packs.includes(pack) ? this.packs : [pack];
+    for (const p of packs) this.prefetched.add(p);
+    // The same list for every document checked against these packs: the index plans its search once.
+    this.index.prefetch(termsOf(packs, this.common));
   }
 
   private coverInScope(pack: RulePack, item: ItemSpec): ItemCoverage {
