@@ -12,7 +12,7 @@ import { loadRules } from './rules/load.js';
 import { chooseEditions, obligationOf, type ChosenEdition, type Issuer } from './rules/editions.js';
 import type { Framework, RuleSet } from './rules/types.js';
 import type { FileResult, Finding, Result, ResultItem, Severity } from './report/result.js';
-import { InputError, UsageError } from './util/errors.js';
+import { UsageError } from './util/errors.js';
 import { packageRoot } from './util/paths.js';
 import { expandInputs } from './files.js';
 import { previousFor, readPrevious } from './compare/previous.js';
