@@ -88,7 +88,7 @@ export async function ingestBytes(path: string, bytes: Buffer, format: FileKind,
   return encoding === 'utf-8' ? doc : { ...doc, encoding };
 }
 
-/** Reads text as Markdown or as PDF text. The Markdown parser (unified, remark) loads on first use. */
+/** Reads text as Markdown or as PDF text. The Markdown parser (micromark) loads on first use. */
 export async function ingestText(path: string, text: string, format: 'markdown' | 'text', options: TextOptions = {}): Promise<ReportDocument> {
   return format === 'markdown' ? (await import('./markdown.js')).readMarkdown(path, text) : readText(path, text, options);
 }

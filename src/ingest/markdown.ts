@@ -1,101 +1,245 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
+import { parse, postprocess, preprocess } from 'micromark';
+import { gfm } from 'micromark-extension-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
+import type { Event, Token } from 'micromark-util-types';
 import { parse as parseYaml } from 'yaml';
-import type { Root, RootContent, Table, List, Heading } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { DocumentBuilder } from '../document/build.js';
 import type { ReportDocument, Segment, TableRow } from '../document/types.js';
 import { lineStarts, offsetToLineColumn } from '../util/lines.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/*
+ * Markdown is read with micromark, the parser remark-parse is built on, with the extensions
+ * remark-gfm and remark-frontmatter add. The document model is built straight from micromark's
+ * events: the mdast tree remark would build from them costs as much again as the parse and is
+ * thrown away at once. Text is taken the way mdast-util-to-string reads that tree (link text and
+ * image alt kept, destinations and titles left out, references decoded), which
+ * test/ingest/markdown-reader.test.ts checks against remark on every fixture.
+ */
+const extensions = [gfm(), frontmatter(['yaml'])];
 
 /** Markup characters that would split phrases; blanked out so offsets stay aligned. */
 const MARKUP = /[*_`~]|<br\s*\/?>/g;
 
+/** Parts of inline content that hold no text of their own: destinations, titles, labels of references. */
+const WITHOUT_TEXT = new Set(['resource', 'reference', 'gfmFootnoteCall', 'gfmFootnoteDefinitionLabel', 'definition', 'codeFencedFence', 'taskListCheck']);
+
+/** Tokens whose source text is their text. */
+const VERBATIM = new Set([
+  'data', 'characterEscapeValue', 'codeTextData', 'htmlTextData', 'htmlFlowData', 'codeFlowValue',
+  'autolinkProtocol', 'autolinkEmail', 'literalAutolinkHttp', 'literalAutolinkWww', 'literalAutolinkEmail',
+]);
+
+/** Tokens inside which a line ending is part of the text (elsewhere it only separates blocks). */
+const KEEPS_LINE_ENDINGS = new Set(['paragraph', 'atxHeadingText', 'setextHeadingText', 'tableContent', 'codeText', 'htmlText', 'htmlFlow']);
+
 function sourceSegments(source: string, starts: number[], from: number, to: number): { text: string; segments: Segment[] } {
-  const raw = source.slice(from, to).replace(MARKUP, (m) => ' '.repeat(m.length));
-  const segments: Segment[] = [];
-  let offset = 0;
-  for (const piece of raw.split('\n')) {
-    const pos = offsetToLineColumn(starts, from + offset);
-    segments.push({ offset, line: pos.line, column: pos.column });
-    offset += piece.length + 1;
+  const text = source.slice(from, to).replace(MARKUP, (m) => ' '.repeat(m.length));
+  const first = offsetToLineColumn(starts, from);
+  const segments: Segment[] = [{ offset: 0, line: first.line, column: first.column }];
+  for (let k = first.line; k < starts.length && starts[k] <= to; k++) {
+    segments.push({ offset: starts[k] - from, line: k + 1, column: 1 });
   }
-  return { text: raw, segments };
+  return { text, segments };
+}
+
+/** For each enter event, the index of its exit. */
+function exitsOf(events: Event[]): Int32Array {
+  const exits = new Int32Array(events.length);
+  const open: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    if (events[i][0] === 'enter') open.push(i);
+    else exits[open.pop()!] = i;
+  }
+  return exits;
+}
+
+class EventReader {
+  readonly exits: Int32Array;
+
+  constructor(readonly events: Event[], readonly source: string) {
+    this.exits = exitsOf(events);
+  }
+
+  token(i: number): Token {
+    return this.events[i][1];
+  }
+
+  slice(token: Token): string {
+    return this.source.slice(token.start.offset, token.end.offset);
+  }
+
+  /** A line ending's own characters (inside containers its token runs on over the next line's prefix). */
+  lineEnding(token: Token): string {
+    const at = token.start.offset;
+    return this.source.startsWith('\r\n', at) ? '\r\n' : this.source[at];
+  }
+
+  /** Indexes of the enter events directly inside the token entered at `i` (or of the whole stream for -1). */
+  *children(i: number): Generator<number> {
+    const end = i < 0 ? this.events.length : this.exits[i];
+    for (let j = i + 1; j < end; j = this.exits[j] + 1) yield j;
+  }
+
+  child(i: number, type: string): number | undefined {
+    for (const j of this.children(i)) if (this.token(j).type === type) return j;
+    return undefined;
+  }
+
+  /** The text of the events from `from` to `to` (exclusive), as mdast-util-to-string gives it. */
+  text(from: number, to: number): string {
+    let out = '';
+    let keepLineEndingsUntil = -1;
+    let afterHardBreak = false;
+    let referenceBase = 0;
+    for (let i = from; i < to; i++) {
+      if (this.events[i][0] !== 'enter') continue;
+      const token = this.token(i);
+      const type = token.type as string;
+      if (WITHOUT_TEXT.has(type)) {
+        i = this.exits[i];
+      } else if (VERBATIM.has(type)) {
+        out += this.slice(token);
+      } else if (KEEPS_LINE_ENDINGS.has(type)) {
+        keepLineEndingsUntil = Math.max(keepLineEndingsUntil, this.exits[i]);
+      } else if (type === 'lineEnding') {
+        if (afterHardBreak) afterHardBreak = false;
+        else if (i < keepLineEndingsUntil) out += this.lineEnding(token);
+      } else if (type === 'hardBreakEscape' || type === 'hardBreakTrailing') {
+        afterHardBreak = true;
+      } else if (type === 'characterReference') {
+        referenceBase = 0;
+      } else if (type === 'characterReferenceMarkerNumeric') {
+        referenceBase = 10;
+      } else if (type === 'characterReferenceMarkerHexadecimal') {
+        referenceBase = 16;
+      } else if (type === 'characterReferenceValue') {
+        const value = this.slice(token);
+        out += referenceBase ? decodeNumericCharacterReference(value, referenceBase) : (decodeNamedCharacterReference(value) || '');
+      } else if (type === 'codeFenced' || type === 'codeIndented') {
+        out += this.codeValue(i, type === 'codeFenced');
+        i = this.exits[i];
+      }
+    }
+    return out;
+  }
+
+  /** Text of the token entered at `i`. */
+  textOf(i: number): string {
+    return this.text(i, this.exits[i]);
+  }
+
+  /** A code block's content, as mdast holds it: its lines without the fences or the indent. */
+  private codeValue(i: number, fenced: boolean): string {
+    let value = '';
+    for (let j = i + 1; j < this.exits[i]; j++) {
+      if (this.events[j][0] !== 'enter') continue;
+      const type = this.token(j).type as string;
+      if (type === 'codeFlowValue') value += this.slice(this.token(j));
+      else if (type === 'lineEnding') value += this.lineEnding(this.token(j));
+      else if (type === 'codeFencedFence') j = this.exits[j];
+    }
+    return fenced ? value.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, '') : value.replace(/(\r?\n|\r)$/g, '');
+  }
 }
 
 export function readMarkdown(path: string, source: string): ReportDocument {
-  const tree = processor.parse(source) as Root;
+  const events = postprocess(parse({ extensions }).document().write(preprocess()(source, undefined, true)));
+  const reader = new EventReader(events, source);
   const starts = lineStarts(source);
   const builder = new DocumentBuilder();
   const comments: { text: string; line: number }[] = [];
   let frontmatter: Record<string, unknown> | undefined;
 
-  const visit = (node: RootContent): void => {
-    const start = node.position?.start;
-    const end = node.position?.end;
-    if (!start || !end || start.offset === undefined || end.offset === undefined) return;
-    switch (node.type) {
+  const segmentsOf = (token: Token) => sourceSegments(source, starts, token.start.offset, token.end.offset);
+  const block = (kind: 'paragraph' | 'table' | 'list' | 'code', token: Token, extra?: { rows?: TableRow[]; items?: string[] }): void => {
+    const { text, segments } = segmentsOf(token);
+    builder.block(kind, text, segments, token.end.line, extra);
+  };
+
+  const visit = (i: number): void => {
+    const token = reader.token(i);
+    switch (token.type as string) {
       case 'yaml': {
+        const values = [...reader.children(i)].filter((j) => (reader.token(j).type as string) === 'yamlValue').map((j) => reader.token(j));
+        const value = values.length ? source.slice(values[0].start.offset, values[values.length - 1].end.offset) : '';
         try {
-          const data = parseYaml(node.value);
+          const data = parseYaml(value);
           if (data && typeof data === 'object' && !Array.isArray(data)) frontmatter = data as Record<string, unknown>;
         } catch {
           // Front matter that is not YAML is treated as absent; it is not report content.
         }
         return;
       }
-      case 'heading': {
-        const h = node as Heading;
-        builder.heading(toString(h).trim(), h.depth, start.line, start.column, undefined,
-          sourceSegments(source, starts, start.offset, end.offset));
+      case 'atxHeading':
+      case 'setextHeading': {
+        const atx = token.type === 'atxHeading';
+        const content = reader.child(i, atx ? 'atxHeadingText' : 'setextHeadingText');
+        const title = content === undefined ? '' : reader.textOf(content).trim();
+        const depth = atx
+          ? reader.slice(reader.token(reader.child(i, 'atxHeadingSequence')!)).length
+          : reader.slice(reader.token(i)).trimEnd().endsWith('=') ? 1 : 2;
+        builder.heading(title, depth, token.start.line, token.start.column, undefined, segmentsOf(token));
         return;
       }
-      case 'html': {
-        for (const m of node.value.matchAll(/<!--([\s\S]*?)-->/g)) {
-          const line = start.line + node.value.slice(0, m.index).split('\n').length - 1;
+      case 'htmlFlow': {
+        const value = reader.textOf(i);
+        for (const m of value.matchAll(/<!--([\s\S]*?)-->/g)) {
+          const line = token.start.line + value.slice(0, m.index).split('\n').length - 1;
           comments.push({ text: m[1].trim(), line });
         }
         return;
       }
       case 'table': {
-        const table = node as Table;
-        const rows: TableRow[] = table.children.map((row) => ({
-          cells: row.children.map((cell) => toString(cell).trim()),
-          line: row.position?.start.line ?? start.line,
-        }));
-        const { text, segments } = sourceSegments(source, starts, start.offset, end.offset);
-        builder.block('table', text, segments, end.line, { rows });
+        const rows: TableRow[] = [];
+        for (const part of reader.children(i)) {
+          for (const row of reader.children(part)) {
+            if ((reader.token(row).type as string) !== 'tableRow') continue;
+            const cells = [...reader.children(row)].map((cell) => {
+              const content = reader.child(cell, 'tableContent');
+              return content === undefined ? '' : reader.textOf(content).trim();
+            });
+            rows.push({ cells, line: reader.token(row).start.line });
+          }
+        }
+        block('table', token, { rows });
         return;
       }
-      case 'list': {
-        const list = node as List;
-        const items = list.children.map((item) => toString(item).trim());
-        const { text, segments } = sourceSegments(source, starts, start.offset, end.offset);
-        builder.block('list', text, segments, end.line, { items });
+      case 'listOrdered':
+      case 'listUnordered': {
+        const items: string[] = [];
+        let itemStart = -1;
+        const closeItem = (end: number) => {
+          if (itemStart >= 0) items.push(reader.text(itemStart, end).trim());
+        };
+        for (const j of reader.children(i)) {
+          if (reader.token(j).type !== 'listItemPrefix') continue;
+          closeItem(j);
+          itemStart = reader.exits[j] + 1;
+        }
+        closeItem(reader.exits[i]);
+        block('list', token, { items });
         return;
       }
-      case 'blockquote': {
-        for (const child of node.children) visit(child);
+      case 'blockQuote':
+      case 'content':
+        for (const j of reader.children(i)) visit(j);
         return;
-      }
-      case 'code': {
-        const { text, segments } = sourceSegments(source, starts, start.offset, end.offset);
-        builder.block('code', text, segments, end.line);
+      case 'codeFenced':
+      case 'codeIndented':
+        block('code', token);
         return;
-      }
-      case 'thematicBreak':
-      case 'definition':
+      case 'paragraph':
+      case 'gfmFootnoteDefinition':
+        block('paragraph', token);
         return;
-      default: {
-        const { text, segments } = sourceSegments(source, starts, start.offset, end.offset);
-        builder.block('paragraph', text, segments, end.line);
-      }
+      default:
+        // Line endings, prefixes, thematic breaks and definitions: no content of the report.
+        return;
     }
   };
 
-  for (const node of tree.children) visit(node);
+  for (const i of reader.children(-1)) visit(i);
   return builder.finish(path, 'markdown', source.split('\n'), [], { frontmatter, comments });
 }
