@@ -50,7 +50,8 @@ export class TextIndex {
     for (const { term, plain, pieces } of pending) {
       if (plain) {
         const accept = acceptor(this.text, plain.text, plainPrefix(term));
-        this.hits.set(term, found[plain.at].filter((o) => accept(o, o + plain.text.length)));
+        // Without word boundaries to test (most Chinese terms), the automaton's list is the answer.
+        this.hits.set(term, accept ? found[plain.at].filter((o) => accept(o, o + plain.text.length)) : found[plain.at]);
       } else if (pieces) {
         if (pieces.some((p) => found[p].length === 0)) this.hits.set(term, []);
         else this.starts.set(term, found[pieces[0]]);
@@ -191,11 +192,15 @@ function patternSet(terms: string[]): PatternSet {
   return set;
 }
 
-/** Word boundaries for Latin terms; a clause id like "A1" must not match inside "A1.1". */
-function acceptor(text: string, term: string, prefix: boolean): (start: number, end: number) => boolean {
+/**
+ * Word boundaries for Latin terms; a clause id like "A1" must not match inside "A1.1".
+ * Undefined when the term has no boundary to test: every occurrence counts.
+ */
+function acceptor(text: string, term: string, prefix: boolean): ((start: number, end: number) => boolean) | undefined {
   const latinStart = !hasCjk(term[0]) && isWordChar(term[0]);
   const latinEnd = !hasCjk(term[term.length - 1]) && isWordChar(term[term.length - 1]) && !prefix;
   const clause = CLAUSE_ID.test(term);
+  if (!latinStart && !latinEnd && !clause) return undefined;
   return (start, end) => {
     if (latinStart && isWordChar(text[start - 1])) return false;
     if (latinEnd && isWordChar(text[end])) return false;
@@ -219,7 +224,7 @@ function scan(text: string, rawTerm: string, starts?: number[]): number[] {
     const word = (w: string) => (mixed ? splitScripts(w).map(escape).join('\\s*') : escape(w)).replace(/\\\*/g, '[a-z0-9]*');
     const pattern = term.split(/\s+/).map(word).join('\\s*');
     if (!starts) {
-      for (const m of text.matchAll(new RegExp(pattern, 'g'))) if (accept(m.index, m.index + m[0].length)) out.push(m.index);
+      for (const m of text.matchAll(new RegExp(pattern, 'g'))) if (!accept || accept(m.index, m.index + m[0].length)) out.push(m.index);
       return out;
     }
     // The same matches as a scan of the whole text: tried only where a match can begin, and
@@ -232,12 +237,12 @@ function scan(text: string, rawTerm: string, starts?: number[]): number[] {
       const m = re.exec(text);
       if (!m) continue;
       end = start + m[0].length;
-      if (accept(start, end)) out.push(start);
+      if (!accept || accept(start, end)) out.push(start);
     }
     return out;
   }
   for (let i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + 1)) {
-    if (accept(i, i + term.length)) out.push(i);
+    if (!accept || accept(i, i + term.length)) out.push(i);
   }
   return out;
 }
