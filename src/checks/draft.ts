@@ -182,13 +182,20 @@ function brokenReferences(ctx: CheckContext): Finding[] {
 
 /** Markdown links to "#anchor" that no heading (or explicit id) provides. */
 function brokenAnchors(doc: ReportDocument, accept: (b: Block) => boolean): Finding[] {
-  const slugger = new GithubSlugger();
-  const anchors = new Set<string>();
-  for (const s of doc.sections) if (s.level > 0) anchors.add(slugger.slug(s.title));
-  for (const l of doc.lines) for (const m of l.matchAll(/\b(?:id|name)\s*=\s*["']([^"']+)["']|\{#([^}\s]+)\}/g)) anchors.add(m[1] ?? m[2]);
+  // The anchors are made (a slug per heading) only when the report links to one.
+  let anchors: Set<string> | undefined;
+  const anchorsOf = (): Set<string> => {
+    if (anchors) return anchors;
+    const slugger = new GithubSlugger();
+    anchors = new Set<string>();
+    for (const s of doc.sections) if (s.level > 0) anchors.add(slugger.slug(s.title));
+    for (const l of doc.lines) for (const m of l.matchAll(/\b(?:id|name)\s*=\s*["']([^"']+)["']|\{#([^}\s]+)\}/g)) anchors.add(m[1] ?? m[2]);
+    return anchors;
+  };
   const findings: Finding[] = [];
   for (const block of doc.blocks) {
-    if (!accept(block)) continue;
+    if (!accept(block) || !block.text.includes('](#')) continue;
+    const anchors = anchorsOf();
     for (const m of block.text.matchAll(/\]\(#([^)\s]+)\)/g)) {
       let anchor = m[1];
       try {

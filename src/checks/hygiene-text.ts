@@ -4,7 +4,7 @@ import { positionInBlock } from '../document/build.js';
 import { hasWithin, type TextIndex } from '../evidence/text-index.js';
 import type { TextPattern } from '../rules/hygiene.js';
 import { normalize } from '../util/normalize.js';
-import { mayMatchJoined } from '../util/joined-text.js';
+import { blocksWhereMayMatch } from '../util/joined-text.js';
 
 export interface TextHit {
   block: Block;
@@ -31,12 +31,21 @@ export function findPattern(index: TextIndex, pattern: TextPattern, accept: (b: 
       hits.push(hit(block, start, Math.min(block.text.length, start + length), {}, {}));
     }
   }
-  const regex = pattern.regex.filter((re) => mayMatch(index, re, pattern.caseSensitive));
+  // Each expression is run only in the blocks where the joined text says it may match (all
+  // blocks when that cannot be told), block by block in document order as before.
+  const regex = pattern.regex.map((re) => ({ re, blocks: blocksToTry(index, re, pattern.caseSensitive) })).filter((r) => r.blocks?.length !== 0);
   if (regex.length > 0) {
-    for (const block of index.doc.blocks) {
+    const next = regex.map(() => 0);
+    for (const b of candidateBlocks(index, regex.map((r) => r.blocks))) {
+      const block = index.doc.blocks[b];
       if (!accept(block)) continue;
       const subject = pattern.caseSensitive ? block.text : block.norm;
-      for (const re of regex) {
+      for (let r = 0; r < regex.length; r++) {
+        const { re, blocks } = regex[r];
+        if (blocks) {
+          while (next[r] < blocks.length && blocks[next[r]] < b) next[r]++;
+          if (blocks[next[r]] !== b) continue;
+        }
         for (const m of subject.matchAll(re)) {
           if (m[0].length === 0) continue;
           // Report the match without the context it had to consume on its left (a clause start).
@@ -53,14 +62,23 @@ export function findPattern(index: TextIndex, pattern: TextPattern, accept: (b: 
 
 const originals = new WeakMap<TextIndex, string>();
 
-/** False when the expression matches nowhere in the document, so no block needs trying. */
-function mayMatch(index: TextIndex, re: RegExp, caseSensitive: boolean): boolean {
+/** The blocks (ascending) in which the expression may match; undefined: any block may. */
+function blocksToTry(index: TextIndex, re: RegExp, caseSensitive: boolean): number[] | undefined {
   let text = caseSensitive ? originals.get(index) : index.text;
   if (text === undefined) {
     text = index.doc.blocks.map((b) => b.text).join('\n');
     originals.set(index, text);
   }
-  return mayMatchJoined(text, re);
+  // A block's text and its folded text have the same length: the blocks start at the same offsets.
+  if (text.length !== index.text.length) return undefined;
+  return blocksWhereMayMatch(text, index.blockStarts, re);
+}
+
+/** The blocks any of the expressions may match in, ascending (every block when one may match anywhere). */
+function candidateBlocks(index: TextIndex, lists: (number[] | undefined)[]): Iterable<number> {
+  if (lists.some((l) => l === undefined)) return index.doc.blocks.keys();
+  if (lists.length === 1) return lists[0]!;
+  return [...new Set(lists.flatMap((l) => l!))].sort((a, b) => a - b);
 }
 
 function hit(block: Block, start: number, end: number, groups: TextHit['groups'], written: TextHit['written']): TextHit {

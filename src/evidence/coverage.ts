@@ -170,10 +170,10 @@ export class CoverageFinder {
     }
   }
 
-  private usable(hit: Hit, el: ElementSpec, sections: Set<number>): boolean {
-    if (hit.block.role !== 'body' || !this.inScope(hit.block)) return false;
-    if (el.tables && hit.block.kind !== 'table') return false;
-    if (el.inSection && !sections.has(hit.block.section)) return false;
+  private usable(block: Block, el: ElementSpec, sections: Set<number>): boolean {
+    if (block.role !== 'body' || !this.inScope(block)) return false;
+    if (el.tables && block.kind !== 'table') return false;
+    if (el.inSection && !sections.has(block.section)) return false;
     return true;
   }
 
@@ -187,11 +187,10 @@ export class CoverageFinder {
     if (terms.length === 1) return this.index.find(terms[0]);
     let merged = this.groupHitsOf.get(terms);
     if (merged) return merged;
-    const key = terms.join('\u0001');
+    const key = groupKey(terms);
     merged = this.groupHits.get(key);
     if (!merged) {
-      merged = [];
-      for (const t of terms) merged = mergeSorted(merged, this.index.find(t));
+      merged = mergeAll(terms.map((t) => this.index.find(t)));
       this.groupHits.set(key, merged);
     }
     this.groupHitsOf.set(terms, merged);
@@ -199,7 +198,7 @@ export class CoverageFinder {
   }
 
   /** The same, by list: most calls repeat a list already seen (no key to build). */
-  private readonly groupHitsOf = new WeakMap<string[], number[]>();
+  private readonly groupHitsOf = new Map<string[], number[]>();
 
   /**
    * The best place where every group of the element occurs within the window: inside the
@@ -207,12 +206,14 @@ export class CoverageFinder {
    */
   private findElement(el: ElementSpec, sections: Set<number>): Hit | undefined {
     const window = el.window ?? DEFAULT_WINDOW;
-    const [first, ...rest] = el.all.map((g) => this.hits(g));
-    const none = el.none ? this.hits(el.none) : [];
+    const first = this.hits(el.all[0]);
+    const rest: number[][] = [];
+    for (let g = 1; g < el.all.length; g++) rest.push(this.hits(el.all[g]));
+    const none = el.none ? this.hits(el.none) : NO_OFFSETS;
     let best: { hit: Hit; rank: number } | undefined;
     for (const offset of this.withinScope(first)) {
-      const hit = { offset, block: this.index.blockAt(offset) };
-      if (!this.usable(hit, el, sections)) continue;
+      const block = this.index.blockAt(offset);
+      if (!this.usable(block, el, sections)) continue;
       let from = offset - window;
       let to = offset + window;
       if (el.sentence) {
@@ -231,17 +232,17 @@ export class CoverageFinder {
         span = Math.max(span, Math.abs(other - offset));
       }
       // A heading names a topic; it does not disclose it on its own.
-      if (ok && hit.block.kind === 'heading') {
-        const headingStart = this.index.blockStarts[hit.block.index];
-        const headingEnd = headingStart + hit.block.norm.length;
+      if (ok && block.kind === 'heading') {
+        const headingStart = this.index.blockStarts[block.index];
+        const headingEnd = headingStart + block.norm.length;
         const outside = (sorted: number[]) => hasWithin(sorted, from, headingStart - 1) !== undefined || hasWithin(sorted, headingEnd, to) !== undefined;
         if (!rest.some(outside) && !(el.number && outside(this.index.numbers()))) continue;
       }
       if (ok && el.number) ok = hasWithin(this.index.numbers(), from, to) !== undefined;
       if (ok && none.length > 0) ok = hasWithin(none, from, to) === undefined;
       if (!ok) continue;
-      const rank = (sections.has(hit.block.section) ? 0 : 100000) + span + (hit.block.kind === 'heading' ? 50 : 0);
-      if (!best || rank < best.rank) best = { hit, rank };
+      const rank = (sections.has(block.section) ? 0 : 100000) + span + (block.kind === 'heading' ? 50 : 0);
+      if (!best || rank < best.rank) best = { hit: { offset, block }, rank };
     }
     return best?.hit;
   }
@@ -259,8 +260,21 @@ export class CoverageFinder {
   private sameRegion(a: number, b: number): boolean {
     const from = this.index.blockAt(Math.min(a, b)).index;
     const to = this.index.blockAt(Math.max(a, b)).index;
-    for (let i = from; i <= to; i++) if (this.doc.blocks[i].role !== 'body') return false;
-    return true;
+    const before = this.nonBodyBefore();
+    return before[to + 1] === before[from];
+  }
+
+  private nonBodyCounts?: Int32Array;
+
+  /** How many blocks before each block index are not body text (roles are set before the finder is made). */
+  private nonBodyBefore(): Int32Array {
+    if (!this.nonBodyCounts) {
+      const blocks = this.doc.blocks;
+      const counts = new Int32Array(blocks.length + 1);
+      for (let i = 0; i < blocks.length; i++) counts[i + 1] = counts[i] + (blocks[i].role !== 'body' ? 1 : 0);
+      this.nonBodyCounts = counts;
+    }
+    return this.nonBodyCounts;
   }
 
   /**
@@ -281,7 +295,7 @@ export class CoverageFinder {
       if (block.role === 'body' && this.inScope(block)) anchors.push(offset);
     }
     for (const s of sections) {
-      const heading = this.doc.sections[s].blocks.map((b) => this.doc.blocks[b]).find((b) => b.kind === 'heading' && b.role === 'body');
+      const heading = this.headings(s).body;
       if (heading && this.inScope(heading)) anchors.push(this.index.blockStarts[heading.index]);
     }
     anchors.sort((a, b) => a - b);
@@ -307,13 +321,26 @@ export class CoverageFinder {
     const out: Evidence[] = [];
     for (const s of [...sections].sort((a, b) => a - b)) {
       const section = this.doc.sections[s];
-      const heading = section.blocks.map((b) => this.doc.blocks[b]).find((b) => b.kind === 'heading');
+      const heading = this.headings(s).first;
       if (!heading || heading.role !== 'body' || !this.inScope(heading)) continue;
       if (section.parent !== null && sections.has(section.parent) && this.doc.format === 'markdown') continue;
       out.push(this.evidenceAt({ offset: this.index.blockStarts[heading.index], block: heading }));
       if (out.length >= 3) break;
     }
     return out;
+  }
+
+  private readonly sectionHeadings = new Map<number, { first?: Block; body?: Block }>();
+
+  /** A section's first heading block, and its first heading block of body text. */
+  private headings(section: number): { first?: Block; body?: Block } {
+    let found = this.sectionHeadings.get(section);
+    if (!found) {
+      const blocks = this.doc.sections[section].blocks.map((b) => this.doc.blocks[b]);
+      found = { first: blocks.find((b) => b.kind === 'heading'), body: blocks.find((b) => b.kind === 'heading' && b.role === 'body') };
+      this.sectionHeadings.set(section, found);
+    }
+    return found;
   }
 
   evidenceAt(hit: Hit): Evidence {
@@ -330,18 +357,36 @@ export class CoverageFinder {
   }
 }
 
-/** The union of two sorted lists, sorted, without repeats (one of them when the other is empty). */
-function mergeSorted(a: number[], b: number[]): number[] {
-  if (a.length === 0) return b;
-  if (b.length === 0) return a;
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
-    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+const NO_OFFSETS: number[] = [];
+
+/** The union of sorted lists, sorted, without repeats (the list itself when only one is not empty). */
+function mergeAll(lists: number[][]): number[] {
+  let only: number[] | undefined;
+  let total = 0;
+  for (const list of lists) {
+    if (list.length === 0) continue;
+    only = total === 0 ? list : undefined;
+    total += list.length;
   }
+  if (total === 0) return NO_OFFSETS;
+  if (only) return only;
+  // Int32: offsets stay small integers, and the merged list keeps the element kind of the others.
+  const all = new Int32Array(total);
+  let n = 0;
+  for (const list of lists) for (const offset of list) all[n++] = offset;
+  all.sort();
+  const out: number[] = [];
+  for (let i = 0; i < total; i++) if (i === 0 || all[i] !== all[i - 1]) out.push(all[i]);
   return out;
+}
+
+/** A group's key, made once per list of the rules (the lists live as long as the rules). */
+const groupKeys = new WeakMap<string[], string>();
+
+function groupKey(terms: string[]): string {
+  let key = groupKeys.get(terms);
+  if (key === undefined) groupKeys.set(terms, (key = terms.join('\u0001')));
+  return key;
 }
 
 /** The value of a sorted array nearest to `at` within [from, to]. */

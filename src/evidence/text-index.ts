@@ -9,9 +9,10 @@ import { PatternSet } from './aho-corasick.js';
 export class TextIndex {
   readonly text: string;
   readonly blockStarts: number[] = [];
+  /** Offsets of the terms searched one by one. */
   private readonly hits = new Map<string, number[]>();
-  /** Where a regular-expression term can start: the offsets of its first literal word. */
-  private readonly starts = new Map<string, number[]>();
+  /** The one-pass searches made, each term's offsets taken from them when first asked for. */
+  private readonly prefetched: Prefetched[] = [];
   private numberOffsets?: number[];
 
   constructor(readonly doc: ReportDocument) {
@@ -44,28 +45,34 @@ export class TextIndex {
    */
   prefetch(terms: string[]): void {
     const plan = prefetchPlan(terms);
-    const pending = plan.entries.filter((e) => !this.hits.has(e.term) && !this.starts.has(e.term));
-    if (pending.length === 0) return;
-    const found = plan.set.search(this.text);
-    for (const { term, plain, pieces } of pending) {
-      if (plain) {
-        const accept = acceptor(this.text, plain.text, plainPrefix(term));
-        this.hits.set(term, found[plain.at].filter((o) => accept(o, o + plain.text.length)));
-      } else if (pieces) {
-        if (pieces.some((p) => found[p].length === 0)) this.hits.set(term, []);
-        else this.starts.set(term, found[pieces[0]]);
-      }
-    }
+    if (this.prefetched.some((p) => p.plan === plan)) return;
+    this.prefetched.push({ plan, found: plan.set.search(this.text), resolved: [] });
   }
 
   /** Offsets of a term (already folded or not) in the document. */
   find(term: string): number[] {
     let found = this.hits.get(term);
-    if (!found) {
-      found = scan(this.text, term, this.starts.get(term));
-      this.hits.set(term, found);
+    if (found) return found;
+    for (const p of this.prefetched) {
+      const id = p.plan.idOf.get(term);
+      if (id === undefined) continue;
+      return (p.resolved[id] ??= this.resolve(p, p.plan.entries[id]));
     }
+    found = scan(this.text, term);
+    this.hits.set(term, found);
     return found;
+  }
+
+  /** A term's offsets from a one-pass search. */
+  private resolve(p: Prefetched, { term, plain, pieces }: PlanEntry): number[] {
+    if (plain) {
+      const accept = acceptor(this.text, plain.text, plainPrefix(term));
+      // Without word boundaries to test (most Chinese terms), the automaton's list is the answer.
+      return accept ? p.found[plain.at].filter((o) => accept(o, o + plain.text.length)) : p.found[plain.at];
+    }
+    if (!pieces) return scan(this.text, term);
+    if (pieces.some((piece) => p.found[piece].length === 0)) return NOWHERE;
+    return scan(this.text, term, p.found[pieces[0]]);
   }
 
   private sentenceEnds?: number[];
@@ -73,8 +80,14 @@ export class TextIndex {
   /** The sentence around an offset, as [start, end): bounded by 。！？!? or '. ' and by blocks. */
   sentenceAt(offset: number): { start: number; end: number } {
     if (!this.sentenceEnds) {
-      this.sentenceEnds = [];
-      for (const m of this.text.matchAll(/[。！？!?\n]|\.(?=\s)/g)) this.sentenceEnds.push(m.index);
+      // Where /[。！？!?\n]|\.(?=\s)/ matches, read character by character (no match objects).
+      const ends: number[] = [];
+      const text = this.text;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (SENTENCE_END_CODES.has(code) || (code === 0x2e && i + 1 < text.length && /\s/.test(text[i + 1]))) ends.push(i);
+      }
+      this.sentenceEnds = ends;
     }
     const i = lowerBound(this.sentenceEnds, offset);
     const start = i > 0 ? this.sentenceEnds[i - 1] + 1 : 0;
@@ -94,6 +107,8 @@ export class TextIndex {
 }
 
 const WORD = /[a-z0-9]/;
+/** 。！？!? and the line break between blocks. */
+const SENTENCE_END_CODES = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0x0a]);
 const NUMBER = /\d[\d,]*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred)\b|[零一二两三四五六七八九十百]+(?=[宗件个名人次项起例])/g;
 
 function isWordChar(ch: string | undefined): boolean {
@@ -150,8 +165,29 @@ function literalPieces(rawTerm: string): string[] | undefined {
 /** How a list of terms is searched: its automaton, and where each term's patterns are in it. */
 interface PrefetchPlan {
   set: PatternSet;
-  entries: { term: string; plain?: { text: string; at: number }; pieces?: number[] }[];
+  entries: PlanEntry[];
+  /** The entry of each term. */
+  idOf: Map<string, number>;
 }
+
+interface PlanEntry {
+  term: string;
+  /** A term found by plain search: its folded form and pattern index. */
+  plain?: { text: string; at: number };
+  /** A regular-expression term: the pattern indexes of its literal words. */
+  pieces?: number[];
+}
+
+/** A document's one-pass search of a plan's terms. */
+interface Prefetched {
+  plan: PrefetchPlan;
+  /** Offsets of each pattern of the plan's automaton. */
+  found: number[][];
+  /** Offsets of each term, by entry, once asked for. */
+  resolved: (number[] | undefined)[];
+}
+
+const NOWHERE: number[] = [];
 
 const plans = new WeakMap<string[], PrefetchPlan>();
 
@@ -168,7 +204,7 @@ function prefetchPlan(terms: string[]): PrefetchPlan {
       const pieces = literalPieces(term);
       return pieces ? { term, pieces: pieces.map((p) => at.get(p)!) } : { term };
     });
-    plan = { set, entries };
+    plan = { set, entries, idOf: new Map(entries.map((e, i) => [e.term, i])) };
     plans.set(terms, plan);
   }
   return plan;
@@ -191,11 +227,15 @@ function patternSet(terms: string[]): PatternSet {
   return set;
 }
 
-/** Word boundaries for Latin terms; a clause id like "A1" must not match inside "A1.1". */
-function acceptor(text: string, term: string, prefix: boolean): (start: number, end: number) => boolean {
+/**
+ * Word boundaries for Latin terms; a clause id like "A1" must not match inside "A1.1".
+ * Undefined when the term has no boundary to test: every occurrence counts.
+ */
+function acceptor(text: string, term: string, prefix: boolean): ((start: number, end: number) => boolean) | undefined {
   const latinStart = !hasCjk(term[0]) && isWordChar(term[0]);
   const latinEnd = !hasCjk(term[term.length - 1]) && isWordChar(term[term.length - 1]) && !prefix;
   const clause = CLAUSE_ID.test(term);
+  if (!latinStart && !latinEnd && !clause) return undefined;
   return (start, end) => {
     if (latinStart && isWordChar(text[start - 1])) return false;
     if (latinEnd && isWordChar(text[end])) return false;
@@ -219,7 +259,7 @@ function scan(text: string, rawTerm: string, starts?: number[]): number[] {
     const word = (w: string) => (mixed ? splitScripts(w).map(escape).join('\\s*') : escape(w)).replace(/\\\*/g, '[a-z0-9]*');
     const pattern = term.split(/\s+/).map(word).join('\\s*');
     if (!starts) {
-      for (const m of text.matchAll(new RegExp(pattern, 'g'))) if (accept(m.index, m.index + m[0].length)) out.push(m.index);
+      for (const m of text.matchAll(new RegExp(pattern, 'g'))) if (!accept || accept(m.index, m.index + m[0].length)) out.push(m.index);
       return out;
     }
     // The same matches as a scan of the whole text: tried only where a match can begin, and
@@ -232,12 +272,12 @@ function scan(text: string, rawTerm: string, starts?: number[]): number[] {
       const m = re.exec(text);
       if (!m) continue;
       end = start + m[0].length;
-      if (accept(start, end)) out.push(start);
+      if (!accept || accept(start, end)) out.push(start);
     }
     return out;
   }
   for (let i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + 1)) {
-    if (accept(i, i + term.length)) out.push(i);
+    if (!accept || accept(i, i + term.length)) out.push(i);
   }
   return out;
 }

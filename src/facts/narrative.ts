@@ -15,7 +15,7 @@ import { parseUnit, type Unit } from './units.js';
 interface Compact {
   text: string;
   /** Offset in the block text of each character of `text`. */
-  map: number[];
+  map: Int32Array;
 }
 
 const CJK = /[\u3400-\u9fff]/;
@@ -23,36 +23,50 @@ const CJK = /[\u3400-\u9fff]/;
 /** The folded block text with line breaks and spaces next to CJK removed, mapped back to offsets. */
 function compact(block: Block): Compact {
   const src = foldDigits(block.norm).replace(/\n/g, ' ');
-  let text = '';
-  const map: number[] = [];
+  // The kept characters, as runs of the source between dropped spaces.
+  const runs: string[] = [];
+  const map = new Int32Array(src.length);
+  let length = 0;
+  let runStart = 0;
+  let prev = -1;
   for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (ch === ' ') {
-      const prev = text[text.length - 1];
+    if (src.charCodeAt(i) === 0x20) {
       let j = i + 1;
-      while (src[j] === ' ') j++;
-      const next = src[j];
-      if (prev === undefined || prev === ' ' || CJK.test(prev) || (next !== undefined && CJK.test(next)) || next === undefined) continue;
+      while (src.charCodeAt(j) === 0x20) j++;
+      const prevChar = prev < 0 ? undefined : src[prev];
+      if (prevChar === undefined || prevChar === ' ' || CJK.test(prevChar) || j >= src.length || CJK.test(src[j])) {
+        if (runStart < i) runs.push(src.slice(runStart, i));
+        runStart = i + 1;
+        continue;
+      }
     }
-    text += ch;
-    map.push(i);
+    map[length++] = i;
+    prev = i;
   }
-  return { text, map };
+  if (runStart < src.length) runs.push(src.slice(runStart));
+  return { text: runs.join(''), map: map.subarray(0, length) };
 }
 
 const RELATIVE_YEAR = /去年|上年|上一年|前年|last year|previous year|prior year|the year before/;
 const COMPARED_WITH_LAST_YEAR = /(?:较|比|与|同比|相比|compared (?:with|to)|than|from|over|versus|vs\.?)\s*(?:the\s+)?(?:去年|上年度|上年|上一年度?|last year|previous year|prior year)/g;
 
 const NUMBER_AT = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
-const SENTENCE_END = /[。!?！？；;]|\.(?:\s|$)/g;
+/** 。!?！？；; */
+const SENTENCE_END_CODES = new Set([0x3002, 0x21, 0x3f, 0xff01, 0xff1f, 0xff1b, 0x3b]);
 
+/**
+ * Where the sentence around `at` starts: just after the last sentence end (one of 。!?！？；;,
+ * or '.' before white space or at the end of the text) that ends at or before `at`.
+ */
 function sentenceStart(text: string, at: number): number {
-  let start = 0;
-  for (const m of text.matchAll(SENTENCE_END)) {
-    if (m.index! + m[0].length <= at) start = m.index! + m[0].length;
-    else break;
+  for (let j = Math.min(at, text.length) - 1; j >= 0; j--) {
+    const code = text.charCodeAt(j);
+    if (SENTENCE_END_CODES.has(code)) return j + 1;
+    // ". " ends a sentence with its space.
+    if (j > 0 && text.charCodeAt(j - 1) === 0x2e && /\s/.test(text[j])) return j + 1;
+    if (code === 0x2e && j === text.length - 1) return j + 1;
   }
-  return start;
+  return 0;
 }
 
 function clauseStart(text: string, at: number): number {
@@ -111,13 +125,26 @@ interface Found {
   end?: number;
 }
 
-export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: Set<number>, defaultYear: number | null): Fact[] {
-  const byFirst = new Map<string, NamedPhrase<MetricDef>[]>();
-  for (const p of lex.metricNames) {
-    const list = byFirst.get(p.key[0]) ?? [];
-    list.push(p);
-    byFirst.set(p.key[0], list);
+const namesByFirst = new WeakMap<Lexicon, Map<number, NamedPhrase<MetricDef>[]>>();
+
+/** The metric names by the code unit they start with (longest first, as in the lexicon), made once per lexicon. */
+function namesByFirstCode(lex: Lexicon): Map<number, NamedPhrase<MetricDef>[]> {
+  let byFirst = namesByFirst.get(lex);
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const p of lex.metricNames) {
+      const first = p.key.charCodeAt(0);
+      const list = byFirst.get(first) ?? [];
+      list.push(p);
+      byFirst.set(first, list);
+    }
+    namesByFirst.set(lex, byFirst);
   }
+  return byFirst;
+}
+
+export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: Set<number>, defaultYear: number | null): Fact[] {
+  const byFirst = namesByFirstCode(lex);
   const facts: Fact[] = [];
   for (const block of doc.blocks) {
     if (block.role !== 'body' || (block.kind !== 'paragraph' && block.kind !== 'list')) continue;
@@ -126,7 +153,7 @@ export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: 
     const found: Found[] = [];
     const text = c.text;
     for (let pos = 0; pos < text.length; pos++) {
-      const candidates = byFirst.get(text[pos]);
+      const candidates = byFirst.get(text.charCodeAt(pos));
       const name = candidates?.find((p) => occursAt(text, pos, p));
       if (!name) continue;
       found.push(...readAfterName(lex, text, pos, name, defaultYear));
@@ -261,11 +288,11 @@ function readChange(lex: Lexicon, text: string, from: number, metric: MetricDef,
 const CHANGE_BEFORE = /(?<![\d.])(\d+(?:\.\d+)?)\s*(%|percentage points?|pp\b)\s+(decrease|reduction|drop|decline|fall|cut|increase|rise|growth)\s+(?:in|of)\s+(?:our\s+|the\s+|group\s+|group's\s+)*/g;
 
 /** "a 35% reduction in petrol consumption", "a 2 percentage point rise in the turnover rate". */
-function readChangesBeforeName(lex: Lexicon, text: string, byFirst: Map<string, NamedPhrase<MetricDef>[]>, defaultYear: number | null): Found[] {
+function readChangesBeforeName(lex: Lexicon, text: string, byFirst: Map<number, NamedPhrase<MetricDef>[]>, defaultYear: number | null): Found[] {
   const out: Found[] = [];
   for (const m of text.matchAll(CHANGE_BEFORE)) {
     const at = m.index! + m[0].length;
-    const name = byFirst.get(text[at])?.find((p) => occursAt(text, at, p));
+    const name = byFirst.get(text.charCodeAt(at))?.find((p) => occursAt(text, at, p));
     if (!name) continue;
     const points = m[2] !== '%';
     if (points && name.target.dimension !== 'percent') continue;

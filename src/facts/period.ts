@@ -1,5 +1,5 @@
 import type { ReportDocument } from '../document/types.js';
-import { mayMatchJoined } from '../util/joined-text.js';
+import { blocksWhereMayMatch } from '../util/joined-text.js';
 import { positionInBlock } from '../document/build.js';
 
 export interface Period {
@@ -151,12 +151,20 @@ export function detectPeriod(doc: ReportDocument): DetectedPeriod | undefined {
     if (!best || score < best.score) best = { ...candidate, score };
   };
   // Most patterns match nowhere in a report: tried once on the whole text, then block by block.
+  // Each is then run only in the blocks where the whole text says it may match.
   const joined = doc.blocks.map((b) => b.norm).join('\n');
-  const patterns = PATTERNS.filter((p) => mayMatchJoined(joined, p.re));
+  const starts: number[] = [];
+  for (let i = 0, offset = 0; i < doc.blocks.length; offset += doc.blocks[i].norm.length + 1, i++) starts.push(offset);
+  const patterns = PATTERNS.map((p) => ({ p, blocks: blocksWhereMayMatch(joined, starts, p.re), next: 0 })).filter((c) => c.blocks?.length !== 0);
   for (const block of doc.blocks) {
     if (block.role !== 'body') continue;
     const norm = block.norm;
-    for (const p of patterns) {
+    for (const candidate of patterns) {
+      const { p, blocks } = candidate;
+      if (blocks) {
+        while (candidate.next < blocks.length && blocks[candidate.next] < block.index) candidate.next++;
+        if (blocks[candidate.next] !== block.index) continue;
+      }
       for (const m of norm.matchAll(p.re)) {
         const period = p.build(m);
         if (!period) continue;

@@ -17,6 +17,54 @@ export function mayMatchJoined(joined: string, re: RegExp): boolean {
   return found;
 }
 
+/**
+ * The indexes of the blocks in which the expression may match, ascending, found by searching
+ * the joined text (`starts`: where each block begins in it): a block gets a match only if the
+ * joined text has one that starts in that block or earlier, so after each match the search
+ * resumes at the next block. Exact on the same condition as mayMatchJoined; undefined when it
+ * does not hold (every block must be tried).
+ */
+export function blocksWhereMayMatch(joined: string, starts: ArrayLike<number>, re: RegExp): number[] | undefined {
+  if (!wholeTextExact(re)) return undefined;
+  const scan = scannerOf(re);
+  const out: number[] = [];
+  let from = 0;
+  while (from <= joined.length) {
+    scan.lastIndex = from;
+    const m = scan.exec(joined);
+    if (!m) break;
+    const block = blockAtOffset(starts, m.index);
+    out.push(block);
+    if (block + 1 >= starts.length) break;
+    from = starts[block + 1];
+  }
+  return out;
+}
+
+/** A copy of the expression for searching the joined text: global, without match indices (not needed there). */
+const scanners = new WeakMap<RegExp, RegExp>();
+
+function scannerOf(re: RegExp): RegExp {
+  let scan = scanners.get(re);
+  if (!scan) {
+    scan = new RegExp(re.source, `${re.flags.replace(/[gyd]/g, '')}g`);
+    scanners.set(re, scan);
+  }
+  return scan;
+}
+
+/** The last block starting at or before the offset. */
+function blockAtOffset(starts: ArrayLike<number>, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 const PROBES = ['', 'a', 'A', '1', ' ', '.', ',', '-', '|', '。', '中', 'x'];
 
 function wholeTextExact(re: RegExp): boolean {
