@@ -190,7 +190,7 @@ export class CoverageFinder {
     const key = groupKey(terms);
     merged = this.groupHits.get(key);
     if (!merged) {
-      merged = mergeAll(terms.map((t) => this.index.find(t)));
+      merged = mergeAll(this.index.findEach(terms));
       this.groupHits.set(key, merged);
     }
     this.groupHitsOf.set(terms, merged);
@@ -343,6 +343,15 @@ export class CoverageFinder {
     return found;
   }
 
+  private readonly flatTexts = new Map<number, string>();
+
+  /** A block's text with each run of white space as one space (evidence of many items quotes the same blocks). */
+  private flatText(block: Block): string {
+    let flat = this.flatTexts.get(block.index);
+    if (flat === undefined) this.flatTexts.set(block.index, (flat = block.text.replace(/\s+/g, ' ')));
+    return flat;
+  }
+
   evidenceAt(hit: Hit): Evidence {
     const within = hit.offset - this.index.blockStarts[hit.block.index];
     const pos = positionInBlock(hit.block, within);
@@ -352,7 +361,7 @@ export class CoverageFinder {
       column: pos.column,
       page: seg?.page ?? hit.block.page,
       section: this.doc.sections[hit.block.section].path.join(' › ') || '(top)',
-      text: excerpt(hit.block.text, within),
+      text: excerpt(this.flatText(hit.block), within),
     };
   }
 }
@@ -399,8 +408,8 @@ function nearest(sorted: number[], at: number, from: number, to: number): number
   return at - before <= after - at ? before : after;
 }
 
-function excerpt(text: string, at: number): string {
-  const flat = text.replace(/\s+/g, ' ');
+/** About EXCERPT characters of a block's flattened text around `at`. */
+function excerpt(flat: string, at: number): string {
   if (flat.length <= EXCERPT) return flat.trim();
   const start = Math.max(0, Math.min(at - 40, flat.length - EXCERPT));
   return (start > 0 ? '…' : '') + flat.slice(start, start + EXCERPT).trim() + (start + EXCERPT < flat.length ? '…' : '');

@@ -63,6 +63,26 @@ export class TextIndex {
     return found;
   }
 
+  /**
+   * Offsets of each term of a list of the rules (the same array for every document): its
+   * terms' entries in the one-pass search are looked up once per process, not by name each time.
+   */
+  findEach(terms: string[]): number[][] {
+    const p = this.prefetched[0];
+    if (!p) return terms.map((t) => this.find(t));
+    let ids = p.plan.listIds.get(terms);
+    if (!ids) {
+      ids = Int32Array.from(terms, (t) => p.plan.idOf.get(t) ?? -1);
+      p.plan.listIds.set(terms, ids);
+    }
+    const out: number[][] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const id = ids[i];
+      out.push(id < 0 ? this.find(terms[i]) : (p.resolved[id] ??= this.resolve(p, p.plan.entries[id])));
+    }
+    return out;
+  }
+
   /** A term's offsets from a one-pass search. */
   private resolve(p: Prefetched, { term, plain, pieces }: PlanEntry): number[] {
     if (plain) {
@@ -168,6 +188,8 @@ interface PrefetchPlan {
   entries: PlanEntry[];
   /** The entry of each term. */
   idOf: Map<string, number>;
+  /** The entries of the terms of a list (-1: not in the plan), by list. */
+  listIds: WeakMap<string[], Int32Array>;
 }
 
 interface PlanEntry {
@@ -204,7 +226,7 @@ function prefetchPlan(terms: string[]): PrefetchPlan {
       const pieces = literalPieces(term);
       return pieces ? { term, pieces: pieces.map((p) => at.get(p)!) } : { term };
     });
-    plan = { set, entries, idOf: new Map(entries.map((e, i) => [e.term, i])) };
+    plan = { set, entries, idOf: new Map(entries.map((e, i) => [e.term, i])), listIds: new WeakMap() };
     plans.set(terms, plan);
   }
   return plan;
