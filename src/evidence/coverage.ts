@@ -177,7 +177,7 @@ export class CoverageFinder {
     return true;
   }
 
-  private readonly groupHits = new Map<string, number[]>();
+  private readonly groupHits = new Map<number, number[]>();
 
   /**
    * Offsets of any of the terms, merged and sorted, cached per group: items of a pack and of
@@ -185,20 +185,11 @@ export class CoverageFinder {
    */
   private hits(terms: string[]): number[] {
     if (terms.length === 1) return this.index.find(terms[0]);
-    let merged = this.groupHitsOf.get(terms);
-    if (merged) return merged;
-    const key = groupKey(terms);
-    merged = this.groupHits.get(key);
-    if (!merged) {
-      merged = mergeAll(this.index.findEach(terms));
-      this.groupHits.set(key, merged);
-    }
-    this.groupHitsOf.set(terms, merged);
+    const id = groupId(terms);
+    let merged = this.groupHits.get(id);
+    if (!merged) this.groupHits.set(id, (merged = mergeAll(this.index.findEach(terms))));
     return merged;
   }
-
-  /** The same, by list: most calls repeat a list already seen (no key to build). */
-  private readonly groupHitsOf = new Map<string[], number[]>();
 
   /**
    * The best place where every group of the element occurs within the window: inside the
@@ -389,13 +380,19 @@ function mergeAll(lists: number[][]): number[] {
   return out;
 }
 
-/** A group's key, made once per list of the rules (the lists live as long as the rules). */
-const groupKeys = new WeakMap<string[], string>();
+/** A number for each group of terms, the same for equal lists; given once per list of the rules (they live as long as the rules). */
+const groupIds = new WeakMap<string[], number>();
+const groupIdByKey = new Map<string, number>();
 
-function groupKey(terms: string[]): string {
-  let key = groupKeys.get(terms);
-  if (key === undefined) groupKeys.set(terms, (key = terms.join('\u0001')));
-  return key;
+function groupId(terms: string[]): number {
+  let id = groupIds.get(terms);
+  if (id === undefined) {
+    const key = terms.join('\u0001');
+    id = groupIdByKey.get(key);
+    if (id === undefined) groupIdByKey.set(key, (id = groupIdByKey.size));
+    groupIds.set(terms, id);
+  }
+  return id;
 }
 
 /** The value of a sorted array nearest to `at` within [from, to]. */

@@ -266,6 +266,24 @@ function acceptor(text: string, term: string, prefix: boolean): ((start: number,
   };
 }
 
+const expressions = new Map<string, RegExp>();
+
+/** The regular expression of a folded term that is not plain, made once per process and flag. */
+function termExpression(term: string, flag: 'g' | 'y'): RegExp {
+  const key = `${flag}${term}`;
+  let re = expressions.get(key);
+  if (!re) {
+    // PDF extraction puts spaces between Chinese and digits or Latin ("範圍 1"), so a term that
+    // mixes scripts tolerates white space where the script changes.
+    const mixed = hasCjk(term) && /[a-z0-9]/.test(term);
+    // A '*' inside a phrase ("conflict* of interest") lets that word run on.
+    const word = (w: string) => (mixed ? splitScripts(w).map(escape).join('\\s*') : escape(w)).replace(/\\\*/g, '[a-z0-9]*');
+    re = new RegExp(term.split(/\s+/).map(word).join('\\s*'), flag);
+    expressions.set(key, re);
+  }
+  return re;
+}
+
 /** Offsets of a term; `starts`, where known, are the only places a regular-expression match can begin. */
 function scan(text: string, rawTerm: string, starts?: number[]): number[] {
   const prefix = plainPrefix(rawTerm);
@@ -273,20 +291,16 @@ function scan(text: string, rawTerm: string, starts?: number[]): number[] {
   const out: number[] = [];
   if (term === '') return out;
   const accept = acceptor(text, term, prefix);
-  // PDF extraction puts spaces between Chinese and digits or Latin ("範圍 1"), so a term that
-  // mixes scripts tolerates white space where the script changes.
-  const mixed = hasCjk(term) && /[a-z0-9]/.test(term);
   if (!isPlain(term)) {
-    // A '*' inside a phrase ("conflict* of interest") lets that word run on.
-    const word = (w: string) => (mixed ? splitScripts(w).map(escape).join('\\s*') : escape(w)).replace(/\\\*/g, '[a-z0-9]*');
-    const pattern = term.split(/\s+/).map(word).join('\\s*');
     if (!starts) {
-      for (const m of text.matchAll(new RegExp(pattern, 'g'))) if (!accept || accept(m.index, m.index + m[0].length)) out.push(m.index);
+      const re = termExpression(term, 'g');
+      re.lastIndex = 0;
+      for (const m of text.matchAll(re)) if (!accept || accept(m.index, m.index + m[0].length)) out.push(m.index);
       return out;
     }
     // The same matches as a scan of the whole text: tried only where a match can begin, and
     // never inside the previous match.
-    const re = new RegExp(pattern, 'y');
+    const re = termExpression(term, 'y');
     let end = 0;
     for (const start of starts) {
       if (start < end) continue;

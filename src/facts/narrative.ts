@@ -143,6 +143,12 @@ function namesByFirstCode(lex: Lexicon): Map<number, NamedPhrase<MetricDef>[]> {
   return byFirst;
 }
 
+/** The first of the names (longest first) that occurs at `pos`. */
+function firstOccurring(names: NamedPhrase<MetricDef>[], text: string, pos: number): NamedPhrase<MetricDef> | undefined {
+  for (const p of names) if (occursAt(text, pos, p)) return p;
+  return undefined;
+}
+
 export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: Set<number>, defaultYear: number | null): Fact[] {
   const byFirst = namesByFirstCode(lex);
   const facts: Fact[] = [];
@@ -154,7 +160,8 @@ export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: 
     const text = c.text;
     for (let pos = 0; pos < text.length; pos++) {
       const candidates = byFirst.get(text.charCodeAt(pos));
-      const name = candidates?.find((p) => occursAt(text, pos, p));
+      if (!candidates) continue;
+      const name = firstOccurring(candidates, text, pos);
       if (!name) continue;
       found.push(...readAfterName(lex, text, pos, name, defaultYear));
       pos += name.key.length - 1;
