@@ -46,7 +46,7 @@ export class TextIndex {
   prefetch(terms: string[]): void {
     const plan = prefetchPlan(terms);
     if (this.prefetched.some((p) => p.plan === plan)) return;
-    this.prefetched.push({ plan, found: plan.set.search(this.text), resolved: [] });
+    this.prefetched.push({ plan, found: plan.set.search(this.text), resolved: new Array(plan.entries.length) });
   }
 
   /** Offsets of a term (already folded or not) in the document. */
@@ -86,9 +86,13 @@ export class TextIndex {
   /** A term's offsets from a one-pass search. */
   private resolve(p: Prefetched, { term, plain, pieces }: PlanEntry): number[] {
     if (plain) {
-      const accept = acceptor(this.text, plain.text, plainPrefix(term));
+      const found = p.found[plain.at];
       // Without word boundaries to test (most Chinese terms), the automaton's list is the answer.
-      return accept ? p.found[plain.at].filter((o) => accept(o, o + plain.text.length)) : p.found[plain.at];
+      if (!plain.bounds || found.length === 0) return found;
+      const { text } = this;
+      const { bounds } = plain;
+      const end = plain.text.length;
+      return found.filter((o) => withinBounds(text, bounds, o, o + end));
     }
     if (!pieces) return scan(this.text, term);
     if (pieces.some((piece) => p.found[piece].length === 0)) return NOWHERE;
@@ -194,8 +198,8 @@ interface PrefetchPlan {
 
 interface PlanEntry {
   term: string;
-  /** A term found by plain search: its folded form and pattern index. */
-  plain?: { text: string; at: number };
+  /** A term found by plain search: its folded form, pattern index and the boundaries it needs. */
+  plain?: { text: string; at: number; bounds?: Bounds };
   /** A regular-expression term: the pattern indexes of its literal words. */
   pieces?: number[];
 }
@@ -222,7 +226,7 @@ function prefetchPlan(terms: string[]): PrefetchPlan {
     const at = new Map(set.patterns.map((p, i) => [p, i]));
     const entries = unique.map((term) => {
       const plain = plainForm(term);
-      if (plain !== undefined) return { term, plain: { text: plain, at: at.get(plain)! } };
+      if (plain !== undefined) return { term, plain: { text: plain, at: at.get(plain)!, bounds: boundsOf(plain, plainPrefix(term)) } };
       const pieces = literalPieces(term);
       return pieces ? { term, pieces: pieces.map((p) => at.get(p)!) } : { term };
     });
@@ -249,21 +253,29 @@ function patternSet(terms: string[]): PatternSet {
   return set;
 }
 
+/** Which edges of a term's occurrence must be word boundaries, and whether it is a clause id. */
+interface Bounds {
+  latinStart: boolean;
+  latinEnd: boolean;
+  clause: boolean;
+}
+
 /**
  * Word boundaries for Latin terms; a clause id like "A1" must not match inside "A1.1".
  * Undefined when the term has no boundary to test: every occurrence counts.
  */
-function acceptor(text: string, term: string, prefix: boolean): ((start: number, end: number) => boolean) | undefined {
+function boundsOf(term: string, prefix: boolean): Bounds | undefined {
   const latinStart = !hasCjk(term[0]) && isWordChar(term[0]);
   const latinEnd = !hasCjk(term[term.length - 1]) && isWordChar(term[term.length - 1]) && !prefix;
   const clause = CLAUSE_ID.test(term);
-  if (!latinStart && !latinEnd && !clause) return undefined;
-  return (start, end) => {
-    if (latinStart && isWordChar(text[start - 1])) return false;
-    if (latinEnd && isWordChar(text[end])) return false;
-    if (clause && (/[.\-]/.test(text[end] ?? '') && /\d/.test(text[end + 1] ?? ''))) return false;
-    return true;
-  };
+  return latinStart || latinEnd || clause ? { latinStart, latinEnd, clause } : undefined;
+}
+
+function withinBounds(text: string, bounds: Bounds, start: number, end: number): boolean {
+  if (bounds.latinStart && isWordChar(text[start - 1])) return false;
+  if (bounds.latinEnd && isWordChar(text[end])) return false;
+  if (bounds.clause && (/[.\-]/.test(text[end] ?? '') && /\d/.test(text[end + 1] ?? ''))) return false;
+  return true;
 }
 
 const expressions = new Map<string, RegExp>();
@@ -290,7 +302,8 @@ function scan(text: string, rawTerm: string, starts?: number[]): number[] {
   const term = foldedTerm(rawTerm);
   const out: number[] = [];
   if (term === '') return out;
-  const accept = acceptor(text, term, prefix);
+  const bounds = boundsOf(term, prefix);
+  const accept = bounds && ((start: number, end: number) => withinBounds(text, bounds, start, end));
   if (!isPlain(term)) {
     if (!starts) {
       const re = termExpression(term, 'g');
