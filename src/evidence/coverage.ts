@@ -70,7 +70,7 @@ function termsOf(packs: RulePack[], common: CommonVocabulary): string[] {
 /** Finds, for every item of the packs, where the document addresses it. */
 export class CoverageFinder {
   readonly index: TextIndex;
-  private readonly sectionMatches = new Map<string, Set<number>>();
+  private readonly sectionMatches = new Map<number, Set<number>>();
 
   /** `packs`: the packs the document will be covered against, searched for in one pass. */
   constructor(readonly doc: ReportDocument, private readonly common: CommonVocabulary, private readonly packs: RulePack[] = []) {
@@ -137,7 +137,7 @@ export class CoverageFinder {
 
   /** Sections (with their descendants) whose heading contains one of the phrases. */
   private sectionsNaming(terms: string[]): Set<number> {
-    const key = terms.join('\u0001');
+    const key = groupId(terms);
     let set = this.sectionMatches.get(key);
     if (set) return set;
     set = new Set<number>();
@@ -184,10 +184,13 @@ export class CoverageFinder {
    * the packs based on it repeat the same groups (as equal lists, not the same array).
    */
   private hits(terms: string[]): number[] {
-    if (terms.length === 1) return this.index.find(terms[0]);
     const id = groupId(terms);
     let merged = this.groupHits.get(id);
-    if (!merged) this.groupHits.set(id, (merged = mergeAll(this.index.findEach(terms))));
+    if (!merged) {
+      const each = this.index.findEach(terms);
+      merged = each.length === 1 ? each[0] : mergeAll(each);
+      this.groupHits.set(id, merged);
+    }
     return merged;
   }
 

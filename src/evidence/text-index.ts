@@ -75,10 +75,13 @@ export class TextIndex {
       ids = Int32Array.from(terms, (t) => p.plan.idOf.get(t) ?? -1);
       p.plan.listIds.set(terms, ids);
     }
+    const { direct } = p.plan;
     const out: number[][] = [];
     for (let i = 0; i < terms.length; i++) {
       const id = ids[i];
-      out.push(id < 0 ? this.find(terms[i]) : (p.resolved[id] ??= this.resolve(p, p.plan.entries[id])));
+      if (id < 0) out.push(this.find(terms[i]));
+      else if (direct[id] >= 0) out.push(p.found[direct[id]]);
+      else out.push((p.resolved[id] ??= this.resolve(p, p.plan.entries[id])));
     }
     return out;
   }
@@ -194,14 +197,16 @@ interface PrefetchPlan {
   idOf: Map<string, number>;
   /** The entries of the terms of a list (-1: not in the plan), by list. */
   listIds: WeakMap<string[], Int32Array>;
+  /** By entry: the pattern whose hits are the term's own (a plain term without boundaries to test), else -1. */
+  direct: Int32Array;
 }
 
 interface PlanEntry {
   term: string;
   /** A term found by plain search: its folded form, pattern index and the boundaries it needs. */
-  plain?: { text: string; at: number; bounds?: Bounds };
+  plain: { text: string; at: number; bounds: Bounds | undefined } | undefined;
   /** A regular-expression term: the pattern indexes of its literal words. */
-  pieces?: number[];
+  pieces: number[] | undefined;
 }
 
 /** A document's one-pass search of a plan's terms. */
@@ -224,13 +229,14 @@ function prefetchPlan(terms: string[]): PrefetchPlan {
     const unique = [...new Set(terms)];
     const set = patternSet(unique);
     const at = new Map(set.patterns.map((p, i) => [p, i]));
-    const entries = unique.map((term) => {
+    const entries = unique.map((term): PlanEntry => {
       const plain = plainForm(term);
-      if (plain !== undefined) return { term, plain: { text: plain, at: at.get(plain)!, bounds: boundsOf(plain, plainPrefix(term)) } };
+      if (plain !== undefined) return { term, plain: { text: plain, at: at.get(plain)!, bounds: boundsOf(plain, plainPrefix(term)) }, pieces: undefined };
       const pieces = literalPieces(term);
-      return pieces ? { term, pieces: pieces.map((p) => at.get(p)!) } : { term };
+      return { term, plain: undefined, pieces: pieces?.map((p) => at.get(p)!) };
     });
-    plan = { set, entries, idOf: new Map(entries.map((e, i) => [e.term, i])), listIds: new WeakMap() };
+    const direct = Int32Array.from(entries, (e) => (e.plain && !e.plain.bounds ? e.plain.at : -1));
+    plan = { set, entries, idOf: new Map(entries.map((e, i) => [e.term, i])), listIds: new WeakMap(), direct };
     plans.set(terms, plan);
   }
   return plan;
