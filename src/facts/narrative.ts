@@ -125,32 +125,53 @@ interface Found {
   end?: number;
 }
 
-const namesByFirst = new WeakMap<Lexicon, Map<number, NamedPhrase<MetricDef>[]>>();
-
-/** The metric names by the code unit they start with (longest first, as in the lexicon), made once per lexicon. */
-function namesByFirstCode(lex: Lexicon): Map<number, NamedPhrase<MetricDef>[]> {
-  let byFirst = namesByFirst.get(lex);
-  if (!byFirst) {
-    byFirst = new Map();
-    for (const p of lex.metricNames) {
-      const first = p.key.charCodeAt(0);
-      const list = byFirst.get(first) ?? [];
-      list.push(p);
-      byFirst.set(first, list);
-    }
-    namesByFirst.set(lex, byFirst);
-  }
-  return byFirst;
+/**
+ * The metric names by the code units they start with, made once per lexicon: names of two or
+ * more characters by their first two, one-character names by their first. Each list keeps the
+ * lexicon's order (longest first), and every name of the first kind is longer than any of the
+ * second, so trying the first list and then the second tries the names in the lexicon's order.
+ */
+interface NameIndex {
+  byFirstTwo: Map<number, NamedPhrase<MetricDef>[]>;
+  byFirst: Map<number, NamedPhrase<MetricDef>[]>;
 }
 
-/** The first of the names (longest first) that occurs at `pos`. */
-function firstOccurring(names: NamedPhrase<MetricDef>[], text: string, pos: number): NamedPhrase<MetricDef> | undefined {
-  for (const p of names) if (occursAt(text, pos, p)) return p;
+const nameIndexes = new WeakMap<Lexicon, NameIndex>();
+
+function nameIndexOf(lex: Lexicon): NameIndex {
+  let index = nameIndexes.get(lex);
+  if (!index) {
+    index = { byFirstTwo: new Map(), byFirst: new Map() };
+    for (const p of lex.metricNames) {
+      const long = p.key.length >= 2;
+      const map = long ? index.byFirstTwo : index.byFirst;
+      const key = long ? pairKey(p.key, 0) : p.key.charCodeAt(0);
+      const list = map.get(key) ?? [];
+      list.push(p);
+      map.set(key, list);
+    }
+    nameIndexes.set(lex, index);
+  }
+  return index;
+}
+
+function pairKey(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+}
+
+/** The first metric name, in the lexicon's order, that occurs at `pos`. */
+function nameAt(index: NameIndex, text: string, pos: number): NamedPhrase<MetricDef> | undefined {
+  if (pos + 1 < text.length) {
+    const long = index.byFirstTwo.get(pairKey(text, pos));
+    if (long) for (const p of long) if (occursAt(text, pos, p)) return p;
+  }
+  const short = index.byFirst.get(text.charCodeAt(pos));
+  if (short) for (const p of short) if (occursAt(text, pos, p)) return p;
   return undefined;
 }
 
 export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: Set<number>, defaultYear: number | null): Fact[] {
-  const byFirst = namesByFirstCode(lex);
+  const names = nameIndexOf(lex);
   const facts: Fact[] = [];
   for (const block of doc.blocks) {
     if (block.role !== 'body' || (block.kind !== 'paragraph' && block.kind !== 'list')) continue;
@@ -159,15 +180,13 @@ export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: 
     const found: Found[] = [];
     const text = c.text;
     for (let pos = 0; pos < text.length; pos++) {
-      const candidates = byFirst.get(text.charCodeAt(pos));
-      if (!candidates) continue;
-      const name = firstOccurring(candidates, text, pos);
+      const name = nameAt(names, text, pos);
       if (!name) continue;
       found.push(...readAfterName(lex, text, pos, name, defaultYear));
       pos += name.key.length - 1;
     }
     found.push(...readShares(lex, text, defaultYear));
-    found.push(...readChangesBeforeName(lex, text, byFirst, defaultYear));
+    found.push(...readChangesBeforeName(lex, text, names, defaultYear));
     for (const f of found) {
       const offset = c.map[f.at] ?? 0;
       const where = positionInBlock(block, offset);
@@ -295,11 +314,11 @@ function readChange(lex: Lexicon, text: string, from: number, metric: MetricDef,
 const CHANGE_BEFORE = /(?<![\d.])(\d+(?:\.\d+)?)\s*(%|percentage points?|pp\b)\s+(decrease|reduction|drop|decline|fall|cut|increase|rise|growth)\s+(?:in|of)\s+(?:our\s+|the\s+|group\s+|group's\s+)*/g;
 
 /** "a 35% reduction in petrol consumption", "a 2 percentage point rise in the turnover rate". */
-function readChangesBeforeName(lex: Lexicon, text: string, byFirst: Map<number, NamedPhrase<MetricDef>[]>, defaultYear: number | null): Found[] {
+function readChangesBeforeName(lex: Lexicon, text: string, names: NameIndex, defaultYear: number | null): Found[] {
   const out: Found[] = [];
   for (const m of text.matchAll(CHANGE_BEFORE)) {
     const at = m.index! + m[0].length;
-    const name = byFirst.get(text.charCodeAt(at))?.find((p) => occursAt(text, at, p));
+    const name = nameAt(names, text, at);
     if (!name) continue;
     const points = m[2] !== '%';
     if (points && name.target.dimension !== 'percent') continue;
