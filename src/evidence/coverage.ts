@@ -50,7 +50,7 @@ interface Hit {
 /** Every term the items of some packs use, with the shared vocabulary's markers; one list per set of packs. */
 const termLists = new WeakMap<CommonVocabulary, Map<string, { packs: RulePack[]; list: string[] }>>();
 
-function termsOf(packs: RulePack[], common: CommonVocabulary): string[] {
+export function termsOf(packs: RulePack[], common: CommonVocabulary): string[] {
   let byPacks = termLists.get(common);
   if (!byPacks) termLists.set(common, (byPacks = new Map()));
   const key = packs.map((p) => `${p.framework}/${p.edition}`).join(' ');

@@ -166,6 +166,11 @@ function foldedTerm(rawTerm: string): string {
   return term;
 }
 
+/** Folds terms ahead of any search (see rules/compile). */
+export function foldTerms(terms: string[]): void {
+  for (const term of terms) foldedTerm(term);
+}
+
 /** True when a plain substring search finds the term (no phrase, no mixed scripts, no inner '*'). */
 function isPlain(term: string): boolean {
   return !(term === '' || /\s/.test(term) || term.includes('*') || (hasCjk(term) && /[a-z0-9]/.test(term)));
@@ -227,12 +232,15 @@ function prefetchPlan(terms: string[]): PrefetchPlan {
   let plan = plans.get(terms);
   if (!plan) {
     const unique = [...new Set(terms)];
-    const set = patternSet(unique);
-    const at = new Map(set.patterns.map((p, i) => [p, i]));
-    const entries = unique.map((term): PlanEntry => {
+    // Each term's form, read once: its folded plain text, or the literal words of its expression.
+    const forms = unique.map((term) => {
       const plain = plainForm(term);
+      return { term, plain, pieces: plain === undefined ? literalPieces(term) : undefined };
+    });
+    const set = patternSet(forms);
+    const at = new Map(set.patterns.map((p, i) => [p, i]));
+    const entries = forms.map(({ term, plain, pieces }): PlanEntry => {
       if (plain !== undefined) return { term, plain: { text: plain, at: at.get(plain)!, bounds: boundsOf(plain, plainPrefix(term)) }, pieces: undefined };
-      const pieces = literalPieces(term);
       return { term, plain: undefined, pieces: pieces?.map((p) => at.get(p)!) };
     });
     const direct = Int32Array.from(entries, (e) => (e.plain && !e.plain.bounds ? e.plain.at : -1));
@@ -243,15 +251,14 @@ function prefetchPlan(terms: string[]): PrefetchPlan {
 }
 
 /** One automaton per set of terms (their plain forms and literal words), shared by every document. */
-function patternSet(terms: string[]): PatternSet {
-  const key = terms.join('\u0001');
+function patternSet(forms: { term: string; plain?: string; pieces?: string[] }[]): PatternSet {
+  const key = forms.map((f) => f.term).join('\u0001');
   let set = patternSets.get(key);
   if (!set) {
     const patterns = new Set<string>();
-    for (const term of terms) {
-      const plain = plainForm(term);
+    for (const { plain, pieces } of forms) {
       if (plain !== undefined) patterns.add(plain);
-      else for (const piece of literalPieces(term) ?? []) patterns.add(piece);
+      else for (const piece of pieces ?? []) patterns.add(piece);
     }
     set = new PatternSet([...patterns]);
     patternSets.set(key, set);
