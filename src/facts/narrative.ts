@@ -69,9 +69,12 @@ function sentenceStart(text: string, at: number): number {
   return 0;
 }
 
+/** ，,；;。、:： */
+const CLAUSE_END_CODES = new Set([0xff0c, 0x2c, 0xff1b, 0x3b, 0x3002, 0x3001, 0x3a, 0xff1a]);
+
 function clauseStart(text: string, at: number): number {
-  const head = text.slice(0, at);
-  const i = Math.max(...['，', ',', '；', ';', '。', '、', ':', '：'].map((d) => head.lastIndexOf(d)));
+  let i = Math.min(at, text.length) - 1;
+  while (i >= 0 && !CLAUSE_END_CODES.has(text.charCodeAt(i))) i--;
   return Math.max(i + 1, sentenceStart(text, at));
 }
 
@@ -159,6 +162,15 @@ function pairKey(text: string, at: number): number {
   return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
 }
 
+/** True when the text contains a name of two or more characters of a metric other than `metric`. */
+function namesAnotherMetric(index: NameIndex, text: string, metric: MetricDef): boolean {
+  for (let s = 0; s + 1 < text.length; s++) {
+    const names = index.byFirstTwo.get(pairKey(text, s));
+    if (names) for (const p of names) if (p.target !== metric && text.startsWith(p.key, s)) return true;
+  }
+  return false;
+}
+
 /** The first metric name, in the lexicon's order, that occurs at `pos`. */
 function nameAt(index: NameIndex, text: string, pos: number): NamedPhrase<MetricDef> | undefined {
   if (pos + 1 < text.length) {
@@ -232,7 +244,7 @@ function readValueAfterName(lex: Lexicon, text: string, at: number, name: NamedP
   for (const m of modifiersIn(lex, clause.slice(-6))) if (!nameMods.has(m)) return undefined;
   // "直接（範圍1）溫室氣體排放總量" names scope 1 before the total: which one the figure is, is unclear.
   const before = clause.slice(-14);
-  if (lex.metricNames.some((p) => p.target !== metric && p.key.length >= 2 && before.includes(p.key))) return undefined;
+  if (namesAnotherMetric(nameIndexOf(lex), before, metric)) return undefined;
   let pos = at + name.key.length;
   const paren = text.slice(pos).match(/^\s*\([^()]{0,40}\)/);
   if (paren) pos += paren[0].length;
