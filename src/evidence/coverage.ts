@@ -362,6 +362,9 @@ export class CoverageFinder {
 
 const NO_OFFSETS: number[] = [];
 
+/** Room to sort the lists of a merge in, reused from one merge to the next. */
+let mergeScratch = new Int32Array(1024);
+
 /** The union of sorted lists, sorted, without repeats (the list itself when only one is not empty). */
 function mergeAll(lists: number[][]): number[] {
   let only: number[] | undefined;
@@ -374,7 +377,8 @@ function mergeAll(lists: number[][]): number[] {
   if (total === 0) return NO_OFFSETS;
   if (only) return only;
   // Int32: offsets stay small integers, and the merged list keeps the element kind of the others.
-  const all = new Int32Array(total);
+  if (mergeScratch.length < total) mergeScratch = new Int32Array(Math.max(total, 2 * mergeScratch.length));
+  const all = mergeScratch.subarray(0, total);
   let n = 0;
   for (const list of lists) for (const offset of list) all[n++] = offset;
   all.sort();

@@ -14,9 +14,12 @@ import { parseUnit, type Unit } from './units.js';
 
 interface Compact {
   text: string;
-  /** Offset in the block text of each character of `text`. */
+  /** Offset in the block text of each character of `text` (valid until the next block is compacted). */
   map: Int32Array;
 }
+
+/** Room for the offsets of a compacted block, reused from one block to the next. */
+let mapScratch = new Int32Array(1024);
 
 const CJK = /[\u3400-\u9fff]/;
 
@@ -25,7 +28,8 @@ function compact(block: Block): Compact {
   const src = foldDigits(block.norm).replace(/\n/g, ' ');
   // The kept characters, as runs of the source between dropped spaces.
   const runs: string[] = [];
-  const map = new Int32Array(src.length);
+  if (mapScratch.length < src.length) mapScratch = new Int32Array(Math.max(src.length, 2 * mapScratch.length));
+  const map = mapScratch;
   let length = 0;
   let runStart = 0;
   let prev = -1;
