@@ -217,9 +217,12 @@ export class CoverageFinder {
       }
       let span = 0;
       let ok = true;
+      // Within the hit's own block (body text, as usable) the two are in one region.
+      const blockStart = this.index.blockStarts[block.index];
+      const blockEnd = blockStart + block.norm.length;
       for (const group of rest) {
         const other = nearest(group, offset, from, to);
-        if (other === undefined || !this.sameRegion(offset, other)) {
+        if (other === undefined || ((other < blockStart || other > blockEnd) && !this.sameRegion(offset, other))) {
           ok = false;
           break;
         }

@@ -26,14 +26,21 @@ export class TextIndex {
     this.text = parts.join('\n');
   }
 
+  /** The block of the last blockAt: offsets asked for one after another are often in one block. */
+  private lastBlock = 0;
+
   blockAt(offset: number): Block {
+    const starts = this.blockStarts;
+    const last = this.lastBlock;
+    if (starts[last] <= offset && (last + 1 >= starts.length || offset < starts[last + 1])) return this.doc.blocks[last];
     let lo = 0;
-    let hi = this.blockStarts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.blockStarts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.lastBlock = lo;
     return this.doc.blocks[lo];
   }
 
@@ -112,7 +119,7 @@ export class TextIndex {
       const text = this.text;
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
-        if (SENTENCE_END_CODES.has(code) || (code === 0x2e && i + 1 < text.length && /\s/.test(text[i + 1]))) ends.push(i);
+        if (isSentenceEnd(code) || (code === 0x2e && i + 1 < text.length && /\s/.test(text[i + 1]))) ends.push(i);
       }
       this.sentenceEnds = ends;
     }
@@ -135,7 +142,9 @@ export class TextIndex {
 
 const WORD = /[a-z0-9]/;
 /** 。！？!? and the line break between blocks. */
-const SENTENCE_END_CODES = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0x0a]);
+function isSentenceEnd(code: number): boolean {
+  return code === 0x0a || code === 0x21 || code === 0x3f || code === 0x3002 || code === 0xff01 || code === 0xff1f;
+}
 const NUMBER = /\d[\d,]*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred)\b|[零一二两三四五六七八九十百]+(?=[宗件个名人次项起例])/g;
 
 function isWordChar(ch: string | undefined): boolean {
