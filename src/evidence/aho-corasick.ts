@@ -6,6 +6,8 @@
  * open-addressing table keyed by node and code unit), so that a search allocates nothing but
  * its results and a text character that occurs in no pattern costs one array read.
  */
+const NOT_FOUND: readonly number[] = [];
+
 export class PatternSet {
   /** Code units that occur in some pattern (1), else 0: any other character leads back to the root. */
   private readonly used = new Uint8Array(0x10000);
@@ -106,9 +108,12 @@ export class PatternSet {
     return -1;
   }
 
-  /** Start offsets of every pattern's occurrences, by pattern index, in text order. */
+  /**
+   * Start offsets of every pattern's occurrences, by pattern index, in text order. The patterns
+   * that do not occur share one empty list: the lists are to be read, not changed.
+   */
   search(text: string): number[][] {
-    const hits: number[][] = this.patterns.map(() => []);
+    const hits: number[][] = new Array(this.patterns.length).fill(NOT_FOUND);
     const { used, fail, patternAt, samePattern, outputLink, patterns } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
@@ -126,7 +131,10 @@ export class PatternSet {
       if (node === 0) continue;
       // Every pattern ending here: this node's own, then those along the failure chain.
       for (let m = patternAt[node] >= 0 ? node : outputLink[node]; m !== 0; m = outputLink[m]) {
-        for (let p = patternAt[m]; p !== -1; p = samePattern[p]) hits[p].push(i - patterns[p].length + 1);
+        for (let p = patternAt[m]; p !== -1; p = samePattern[p]) {
+          if (hits[p] === NOT_FOUND) hits[p] = [];
+          hits[p].push(i - patterns[p].length + 1);
+        }
       }
     }
     // Each pattern has one length, so its start offsets come in ascending order.

@@ -50,7 +50,7 @@ interface Hit {
 /** Every term the items of some packs use, with the shared vocabulary's markers; one list per set of packs. */
 const termLists = new WeakMap<CommonVocabulary, Map<string, { packs: RulePack[]; list: string[] }>>();
 
-function termsOf(packs: RulePack[], common: CommonVocabulary): string[] {
+export function termsOf(packs: RulePack[], common: CommonVocabulary): string[] {
   let byPacks = termLists.get(common);
   if (!byPacks) termLists.set(common, (byPacks = new Map()));
   const key = packs.map((p) => `${p.framework}/${p.edition}`).join(' ');
@@ -70,7 +70,7 @@ function termsOf(packs: RulePack[], common: CommonVocabulary): string[] {
 /** Finds, for every item of the packs, where the document addresses it. */
 export class CoverageFinder {
   readonly index: TextIndex;
-  private readonly sectionMatches = new Map<string, Set<number>>();
+  private readonly sectionMatches = new Map<number, Set<number>>();
 
   /** `packs`: the packs the document will be covered against, searched for in one pass. */
   constructor(readonly doc: ReportDocument, private readonly common: CommonVocabulary, private readonly packs: RulePack[] = []) {
@@ -137,7 +137,7 @@ export class CoverageFinder {
 
   /** Sections (with their descendants) whose heading contains one of the phrases. */
   private sectionsNaming(terms: string[]): Set<number> {
-    const key = terms.join('\u0001');
+    const key = groupId(terms);
     let set = this.sectionMatches.get(key);
     if (set) return set;
     set = new Set<number>();
@@ -177,28 +177,22 @@ export class CoverageFinder {
     return true;
   }
 
-  private readonly groupHits = new Map<string, number[]>();
+  private readonly groupHits = new Map<number, number[]>();
 
   /**
    * Offsets of any of the terms, merged and sorted, cached per group: items of a pack and of
    * the packs based on it repeat the same groups (as equal lists, not the same array).
    */
   private hits(terms: string[]): number[] {
-    if (terms.length === 1) return this.index.find(terms[0]);
-    let merged = this.groupHitsOf.get(terms);
-    if (merged) return merged;
-    const key = groupKey(terms);
-    merged = this.groupHits.get(key);
+    const id = groupId(terms);
+    let merged = this.groupHits.get(id);
     if (!merged) {
-      merged = mergeAll(terms.map((t) => this.index.find(t)));
-      this.groupHits.set(key, merged);
+      const each = this.index.findEach(terms);
+      merged = each.length === 1 ? each[0] : mergeAll(each);
+      this.groupHits.set(id, merged);
     }
-    this.groupHitsOf.set(terms, merged);
     return merged;
   }
-
-  /** The same, by list: most calls repeat a list already seen (no key to build). */
-  private readonly groupHitsOf = new Map<string[], number[]>();
 
   /**
    * The best place where every group of the element occurs within the window: inside the
@@ -223,9 +217,12 @@ export class CoverageFinder {
       }
       let span = 0;
       let ok = true;
+      // Within the hit's own block (body text, as usable) the two are in one region.
+      const blockStart = this.index.blockStarts[block.index];
+      const blockEnd = blockStart + block.norm.length;
       for (const group of rest) {
         const other = nearest(group, offset, from, to);
-        if (other === undefined || !this.sameRegion(offset, other)) {
+        if (other === undefined || ((other < blockStart || other > blockEnd) && !this.sameRegion(offset, other))) {
           ok = false;
           break;
         }
@@ -343,6 +340,15 @@ export class CoverageFinder {
     return found;
   }
 
+  private readonly flatTexts = new Map<number, string>();
+
+  /** A block's text with each run of white space as one space (evidence of many items quotes the same blocks). */
+  private flatText(block: Block): string {
+    let flat = this.flatTexts.get(block.index);
+    if (flat === undefined) this.flatTexts.set(block.index, (flat = block.text.replace(/\s+/g, ' ')));
+    return flat;
+  }
+
   evidenceAt(hit: Hit): Evidence {
     const within = hit.offset - this.index.blockStarts[hit.block.index];
     const pos = positionInBlock(hit.block, within);
@@ -352,12 +358,15 @@ export class CoverageFinder {
       column: pos.column,
       page: seg?.page ?? hit.block.page,
       section: this.doc.sections[hit.block.section].path.join(' › ') || '(top)',
-      text: excerpt(hit.block.text, within),
+      text: excerpt(this.flatText(hit.block), within),
     };
   }
 }
 
 const NO_OFFSETS: number[] = [];
+
+/** Room to sort the lists of a merge in, reused from one merge to the next. */
+let mergeScratch = new Int32Array(1024);
 
 /** The union of sorted lists, sorted, without repeats (the list itself when only one is not empty). */
 function mergeAll(lists: number[][]): number[] {
@@ -371,7 +380,8 @@ function mergeAll(lists: number[][]): number[] {
   if (total === 0) return NO_OFFSETS;
   if (only) return only;
   // Int32: offsets stay small integers, and the merged list keeps the element kind of the others.
-  const all = new Int32Array(total);
+  if (mergeScratch.length < total) mergeScratch = new Int32Array(Math.max(total, 2 * mergeScratch.length));
+  const all = mergeScratch.subarray(0, total);
   let n = 0;
   for (const list of lists) for (const offset of list) all[n++] = offset;
   all.sort();
@@ -380,13 +390,19 @@ function mergeAll(lists: number[][]): number[] {
   return out;
 }
 
-/** A group's key, made once per list of the rules (the lists live as long as the rules). */
-const groupKeys = new WeakMap<string[], string>();
+/** A number for each group of terms, the same for equal lists; given once per list of the rules (they live as long as the rules). */
+const groupIds = new WeakMap<string[], number>();
+const groupIdByKey = new Map<string, number>();
 
-function groupKey(terms: string[]): string {
-  let key = groupKeys.get(terms);
-  if (key === undefined) groupKeys.set(terms, (key = terms.join('\u0001')));
-  return key;
+function groupId(terms: string[]): number {
+  let id = groupIds.get(terms);
+  if (id === undefined) {
+    const key = terms.join('\u0001');
+    id = groupIdByKey.get(key);
+    if (id === undefined) groupIdByKey.set(key, (id = groupIdByKey.size));
+    groupIds.set(terms, id);
+  }
+  return id;
 }
 
 /** The value of a sorted array nearest to `at` within [from, to]. */
@@ -399,8 +415,8 @@ function nearest(sorted: number[], at: number, from: number, to: number): number
   return at - before <= after - at ? before : after;
 }
 
-function excerpt(text: string, at: number): string {
-  const flat = text.replace(/\s+/g, ' ');
+/** About EXCERPT characters of a block's flattened text around `at`. */
+function excerpt(flat: string, at: number): string {
   if (flat.length <= EXCERPT) return flat.trim();
   const start = Math.max(0, Math.min(at - 40, flat.length - EXCERPT));
   return (start > 0 ? '…' : '') + flat.slice(start, start + EXCERPT).trim() + (start + EXCERPT < flat.length ? '…' : '');

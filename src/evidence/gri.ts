@@ -79,6 +79,8 @@ function place(block: Block, offset: number, length: number): Place {
 }
 
 const foldedPhrases = new WeakMap<string[], string[]>();
+/** White space other than single spaces. */
+const NOT_FLAT = /[^\S ]|  /;
 
 function findPhrase(norm: string, phrases: string[]): { at: number; length: number } | undefined {
   let folded = foldedPhrases.get(phrases);
@@ -86,7 +88,8 @@ function findPhrase(norm: string, phrases: string[]): { at: number; length: numb
     folded = phrases.map((phrase) => normalize(phrase).replace(/\s+/g, ' ').trim());
     foldedPhrases.set(phrases, folded);
   }
-  const flat = norm.replace(/\s+/g, ' ');
+  // Most blocks have no white space to fold: no copy of them is made.
+  const flat = NOT_FLAT.test(norm) ? norm.replace(/\s+/g, ' ') : norm;
   for (const p of folded) {
     const at = flat.indexOf(p);
     if (at >= 0) return { at, length: p.length };
@@ -102,9 +105,9 @@ export function detectGriStatement(doc: ReportDocument, catalog: GriCatalog): Gr
   for (const block of doc.blocks) {
     if (block.role === 'toc' || block.role === 'furniture') continue;
     const norm = block.norm;
-    if (!norm.includes('gri') && !findPhrase(norm, catalog.claims.obsolete)) continue;
-    const near = (at: number) => /gri/.test(norm.slice(Math.max(0, at - 60), at + 80));
     const old = findPhrase(norm, catalog.claims.obsolete);
+    if (!norm.includes('gri') && !old) continue;
+    const near = (at: number) => /gri/.test(norm.slice(Math.max(0, at - 60), at + 80));
     if (old) statement.obsolete.push(place(block, old.at, old.length));
     // "In accordance with the GRI Standards: Core option" is a 2016 claim, not a 2021 one.
     const acc = old ? undefined : findPhrase(norm, catalog.claims.inAccordance);

@@ -26,14 +26,21 @@ export class TextIndex {
     this.text = parts.join('\n');
   }
 
+  /** The block of the last blockAt: offsets asked for one after another are often in one block. */
+  private lastBlock = 0;
+
   blockAt(offset: number): Block {
+    const starts = this.blockStarts;
+    const last = this.lastBlock;
+    if (starts[last] <= offset && (last + 1 >= starts.length || offset < starts[last + 1])) return this.doc.blocks[last];
     let lo = 0;
-    let hi = this.blockStarts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.blockStarts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.lastBlock = lo;
     return this.doc.blocks[lo];
   }
 
@@ -46,7 +53,7 @@ export class TextIndex {
   prefetch(terms: string[]): void {
     const plan = prefetchPlan(terms);
     if (this.prefetched.some((p) => p.plan === plan)) return;
-    this.prefetched.push({ plan, found: plan.set.search(this.text), resolved: [] });
+    this.prefetched.push({ plan, found: plan.set.search(this.text), resolved: new Array(plan.entries.length) });
   }
 
   /** Offsets of a term (already folded or not) in the document. */
@@ -63,12 +70,39 @@ export class TextIndex {
     return found;
   }
 
+  /**
+   * Offsets of each term of a list of the rules (the same array for every document): its
+   * terms' entries in the one-pass search are looked up once per process, not by name each time.
+   */
+  findEach(terms: string[]): number[][] {
+    const p = this.prefetched[0];
+    if (!p) return terms.map((t) => this.find(t));
+    let ids = p.plan.listIds.get(terms);
+    if (!ids) {
+      ids = Int32Array.from(terms, (t) => p.plan.idOf.get(t) ?? -1);
+      p.plan.listIds.set(terms, ids);
+    }
+    const { direct } = p.plan;
+    const out: number[][] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const id = ids[i];
+      if (id < 0) out.push(this.find(terms[i]));
+      else if (direct[id] >= 0) out.push(p.found[direct[id]]);
+      else out.push((p.resolved[id] ??= this.resolve(p, p.plan.entries[id])));
+    }
+    return out;
+  }
+
   /** A term's offsets from a one-pass search. */
   private resolve(p: Prefetched, { term, plain, pieces }: PlanEntry): number[] {
     if (plain) {
-      const accept = acceptor(this.text, plain.text, plainPrefix(term));
+      const found = p.found[plain.at];
       // Without word boundaries to test (most Chinese terms), the automaton's list is the answer.
-      return accept ? p.found[plain.at].filter((o) => accept(o, o + plain.text.length)) : p.found[plain.at];
+      if (!plain.bounds || found.length === 0) return found;
+      const { text } = this;
+      const { bounds } = plain;
+      const end = plain.text.length;
+      return found.filter((o) => withinBounds(text, bounds, o, o + end));
     }
     if (!pieces) return scan(this.text, term);
     if (pieces.some((piece) => p.found[piece].length === 0)) return NOWHERE;
@@ -85,7 +119,7 @@ export class TextIndex {
       const text = this.text;
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
-        if (SENTENCE_END_CODES.has(code) || (code === 0x2e && i + 1 < text.length && /\s/.test(text[i + 1]))) ends.push(i);
+        if (isSentenceEnd(code) || (code === 0x2e && i + 1 < text.length && /\s/.test(text[i + 1]))) ends.push(i);
       }
       this.sentenceEnds = ends;
     }
@@ -108,7 +142,9 @@ export class TextIndex {
 
 const WORD = /[a-z0-9]/;
 /** 。！？!? and the line break between blocks. */
-const SENTENCE_END_CODES = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0x0a]);
+function isSentenceEnd(code: number): boolean {
+  return code === 0x0a || code === 0x21 || code === 0x3f || code === 0x3002 || code === 0xff01 || code === 0xff1f;
+}
 const NUMBER = /\d[\d,]*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred)\b|[零一二两三四五六七八九十百]+(?=[宗件个名人次项起例])/g;
 
 function isWordChar(ch: string | undefined): boolean {
@@ -137,6 +173,11 @@ function foldedTerm(rawTerm: string): string {
     folded.set(rawTerm, term);
   }
   return term;
+}
+
+/** Folds terms ahead of any search (see rules/compile). */
+export function foldTerms(terms: string[]): void {
+  for (const term of terms) foldedTerm(term);
 }
 
 /** True when a plain substring search finds the term (no phrase, no mixed scripts, no inner '*'). */
@@ -168,14 +209,18 @@ interface PrefetchPlan {
   entries: PlanEntry[];
   /** The entry of each term. */
   idOf: Map<string, number>;
+  /** The entries of the terms of a list (-1: not in the plan), by list. */
+  listIds: WeakMap<string[], Int32Array>;
+  /** By entry: the pattern whose hits are the term's own (a plain term without boundaries to test), else -1. */
+  direct: Int32Array;
 }
 
 interface PlanEntry {
   term: string;
-  /** A term found by plain search: its folded form and pattern index. */
-  plain?: { text: string; at: number };
+  /** A term found by plain search: its folded form, pattern index and the boundaries it needs. */
+  plain: { text: string; at: number; bounds: Bounds | undefined } | undefined;
   /** A regular-expression term: the pattern indexes of its literal words. */
-  pieces?: number[];
+  pieces: number[] | undefined;
 }
 
 /** A document's one-pass search of a plan's terms. */
@@ -196,30 +241,33 @@ function prefetchPlan(terms: string[]): PrefetchPlan {
   let plan = plans.get(terms);
   if (!plan) {
     const unique = [...new Set(terms)];
-    const set = patternSet(unique);
-    const at = new Map(set.patterns.map((p, i) => [p, i]));
-    const entries = unique.map((term) => {
+    // Each term's form, read once: its folded plain text, or the literal words of its expression.
+    const forms = unique.map((term) => {
       const plain = plainForm(term);
-      if (plain !== undefined) return { term, plain: { text: plain, at: at.get(plain)! } };
-      const pieces = literalPieces(term);
-      return pieces ? { term, pieces: pieces.map((p) => at.get(p)!) } : { term };
+      return { term, plain, pieces: plain === undefined ? literalPieces(term) : undefined };
     });
-    plan = { set, entries, idOf: new Map(entries.map((e, i) => [e.term, i])) };
+    const set = patternSet(forms);
+    const at = new Map(set.patterns.map((p, i) => [p, i]));
+    const entries = forms.map(({ term, plain, pieces }): PlanEntry => {
+      if (plain !== undefined) return { term, plain: { text: plain, at: at.get(plain)!, bounds: boundsOf(plain, plainPrefix(term)) }, pieces: undefined };
+      return { term, plain: undefined, pieces: pieces?.map((p) => at.get(p)!) };
+    });
+    const direct = Int32Array.from(entries, (e) => (e.plain && !e.plain.bounds ? e.plain.at : -1));
+    plan = { set, entries, idOf: new Map(entries.map((e, i) => [e.term, i])), listIds: new WeakMap(), direct };
     plans.set(terms, plan);
   }
   return plan;
 }
 
 /** One automaton per set of terms (their plain forms and literal words), shared by every document. */
-function patternSet(terms: string[]): PatternSet {
-  const key = terms.join('\u0001');
+function patternSet(forms: { term: string; plain?: string; pieces?: string[] }[]): PatternSet {
+  const key = forms.map((f) => f.term).join('\u0001');
   let set = patternSets.get(key);
   if (!set) {
     const patterns = new Set<string>();
-    for (const term of terms) {
-      const plain = plainForm(term);
+    for (const { plain, pieces } of forms) {
       if (plain !== undefined) patterns.add(plain);
-      else for (const piece of literalPieces(term) ?? []) patterns.add(piece);
+      else for (const piece of pieces ?? []) patterns.add(piece);
     }
     set = new PatternSet([...patterns]);
     patternSets.set(key, set);
@@ -227,21 +275,47 @@ function patternSet(terms: string[]): PatternSet {
   return set;
 }
 
+/** Which edges of a term's occurrence must be word boundaries, and whether it is a clause id. */
+interface Bounds {
+  latinStart: boolean;
+  latinEnd: boolean;
+  clause: boolean;
+}
+
 /**
  * Word boundaries for Latin terms; a clause id like "A1" must not match inside "A1.1".
  * Undefined when the term has no boundary to test: every occurrence counts.
  */
-function acceptor(text: string, term: string, prefix: boolean): ((start: number, end: number) => boolean) | undefined {
+function boundsOf(term: string, prefix: boolean): Bounds | undefined {
   const latinStart = !hasCjk(term[0]) && isWordChar(term[0]);
   const latinEnd = !hasCjk(term[term.length - 1]) && isWordChar(term[term.length - 1]) && !prefix;
   const clause = CLAUSE_ID.test(term);
-  if (!latinStart && !latinEnd && !clause) return undefined;
-  return (start, end) => {
-    if (latinStart && isWordChar(text[start - 1])) return false;
-    if (latinEnd && isWordChar(text[end])) return false;
-    if (clause && (/[.\-]/.test(text[end] ?? '') && /\d/.test(text[end + 1] ?? ''))) return false;
-    return true;
-  };
+  return latinStart || latinEnd || clause ? { latinStart, latinEnd, clause } : undefined;
+}
+
+function withinBounds(text: string, bounds: Bounds, start: number, end: number): boolean {
+  if (bounds.latinStart && isWordChar(text[start - 1])) return false;
+  if (bounds.latinEnd && isWordChar(text[end])) return false;
+  if (bounds.clause && (/[.\-]/.test(text[end] ?? '') && /\d/.test(text[end + 1] ?? ''))) return false;
+  return true;
+}
+
+const expressions = new Map<string, RegExp>();
+
+/** The regular expression of a folded term that is not plain, made once per process and flag. */
+function termExpression(term: string, flag: 'g' | 'y'): RegExp {
+  const key = `${flag}${term}`;
+  let re = expressions.get(key);
+  if (!re) {
+    // PDF extraction puts spaces between Chinese and digits or Latin ("範圍 1"), so a term that
+    // mixes scripts tolerates white space where the script changes.
+    const mixed = hasCjk(term) && /[a-z0-9]/.test(term);
+    // A '*' inside a phrase ("conflict* of interest") lets that word run on.
+    const word = (w: string) => (mixed ? splitScripts(w).map(escape).join('\\s*') : escape(w)).replace(/\\\*/g, '[a-z0-9]*');
+    re = new RegExp(term.split(/\s+/).map(word).join('\\s*'), flag);
+    expressions.set(key, re);
+  }
+  return re;
 }
 
 /** Offsets of a term; `starts`, where known, are the only places a regular-expression match can begin. */
@@ -250,21 +324,18 @@ function scan(text: string, rawTerm: string, starts?: number[]): number[] {
   const term = foldedTerm(rawTerm);
   const out: number[] = [];
   if (term === '') return out;
-  const accept = acceptor(text, term, prefix);
-  // PDF extraction puts spaces between Chinese and digits or Latin ("範圍 1"), so a term that
-  // mixes scripts tolerates white space where the script changes.
-  const mixed = hasCjk(term) && /[a-z0-9]/.test(term);
+  const bounds = boundsOf(term, prefix);
+  const accept = bounds && ((start: number, end: number) => withinBounds(text, bounds, start, end));
   if (!isPlain(term)) {
-    // A '*' inside a phrase ("conflict* of interest") lets that word run on.
-    const word = (w: string) => (mixed ? splitScripts(w).map(escape).join('\\s*') : escape(w)).replace(/\\\*/g, '[a-z0-9]*');
-    const pattern = term.split(/\s+/).map(word).join('\\s*');
     if (!starts) {
-      for (const m of text.matchAll(new RegExp(pattern, 'g'))) if (!accept || accept(m.index, m.index + m[0].length)) out.push(m.index);
+      const re = termExpression(term, 'g');
+      re.lastIndex = 0;
+      for (const m of text.matchAll(re)) if (!accept || accept(m.index, m.index + m[0].length)) out.push(m.index);
       return out;
     }
     // The same matches as a scan of the whole text: tried only where a match can begin, and
     // never inside the previous match.
-    const re = new RegExp(pattern, 'y');
+    const re = termExpression(term, 'y');
     let end = 0;
     for (const start of starts) {
       if (start < end) continue;

@@ -14,9 +14,12 @@ import { parseUnit, type Unit } from './units.js';
 
 interface Compact {
   text: string;
-  /** Offset in the block text of each character of `text`. */
+  /** Offset in the block text of each character of `text` (valid until the next block is compacted). */
   map: Int32Array;
 }
+
+/** Room for the offsets of a compacted block, reused from one block to the next. */
+let mapScratch = new Int32Array(1024);
 
 const CJK = /[\u3400-\u9fff]/;
 
@@ -25,7 +28,8 @@ function compact(block: Block): Compact {
   const src = foldDigits(block.norm).replace(/\n/g, ' ');
   // The kept characters, as runs of the source between dropped spaces.
   const runs: string[] = [];
-  const map = new Int32Array(src.length);
+  if (mapScratch.length < src.length) mapScratch = new Int32Array(Math.max(src.length, 2 * mapScratch.length));
+  const map = mapScratch;
   let length = 0;
   let runStart = 0;
   let prev = -1;
@@ -69,9 +73,12 @@ function sentenceStart(text: string, at: number): number {
   return 0;
 }
 
+/** ，,；;。、:： */
+const CLAUSE_END_CODES = new Set([0xff0c, 0x2c, 0xff1b, 0x3b, 0x3002, 0x3001, 0x3a, 0xff1a]);
+
 function clauseStart(text: string, at: number): number {
-  const head = text.slice(0, at);
-  const i = Math.max(...['，', ',', '；', ';', '。', '、', ':', '：'].map((d) => head.lastIndexOf(d)));
+  let i = Math.min(at, text.length) - 1;
+  while (i >= 0 && !CLAUSE_END_CODES.has(text.charCodeAt(i))) i--;
   return Math.max(i + 1, sentenceStart(text, at));
 }
 
@@ -125,26 +132,62 @@ interface Found {
   end?: number;
 }
 
-const namesByFirst = new WeakMap<Lexicon, Map<number, NamedPhrase<MetricDef>[]>>();
+/**
+ * The metric names by the code units they start with, made once per lexicon: names of two or
+ * more characters by their first two, one-character names by their first. Each list keeps the
+ * lexicon's order (longest first), and every name of the first kind is longer than any of the
+ * second, so trying the first list and then the second tries the names in the lexicon's order.
+ */
+interface NameIndex {
+  byFirstTwo: Map<number, NamedPhrase<MetricDef>[]>;
+  byFirst: Map<number, NamedPhrase<MetricDef>[]>;
+}
 
-/** The metric names by the code unit they start with (longest first, as in the lexicon), made once per lexicon. */
-function namesByFirstCode(lex: Lexicon): Map<number, NamedPhrase<MetricDef>[]> {
-  let byFirst = namesByFirst.get(lex);
-  if (!byFirst) {
-    byFirst = new Map();
+const nameIndexes = new WeakMap<Lexicon, NameIndex>();
+
+function nameIndexOf(lex: Lexicon): NameIndex {
+  let index = nameIndexes.get(lex);
+  if (!index) {
+    index = { byFirstTwo: new Map(), byFirst: new Map() };
     for (const p of lex.metricNames) {
-      const first = p.key.charCodeAt(0);
-      const list = byFirst.get(first) ?? [];
+      const long = p.key.length >= 2;
+      const map = long ? index.byFirstTwo : index.byFirst;
+      const key = long ? pairKey(p.key, 0) : p.key.charCodeAt(0);
+      const list = map.get(key) ?? [];
       list.push(p);
-      byFirst.set(first, list);
+      map.set(key, list);
     }
-    namesByFirst.set(lex, byFirst);
+    nameIndexes.set(lex, index);
   }
-  return byFirst;
+  return index;
+}
+
+function pairKey(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+}
+
+/** True when the text contains a name of two or more characters of a metric other than `metric`. */
+function namesAnotherMetric(index: NameIndex, text: string, metric: MetricDef): boolean {
+  for (let s = 0; s + 1 < text.length; s++) {
+    const names = index.byFirstTwo.get(pairKey(text, s));
+    if (names) for (const p of names) if (p.target !== metric && text.startsWith(p.key, s)) return true;
+  }
+  return false;
+}
+
+/** The first metric name, in the lexicon's order, that occurs at `pos`. */
+function nameAt(index: NameIndex, text: string, pos: number): NamedPhrase<MetricDef> | undefined {
+  if (pos + 1 < text.length) {
+    const long = index.byFirstTwo.get(pairKey(text, pos));
+    if (long) for (const p of long) if (occursAt(text, pos, p)) return p;
+  }
+  const short = index.byFirst.get(text.charCodeAt(pos));
+  if (short) for (const p of short) if (occursAt(text, pos, p)) return p;
+  return undefined;
 }
 
 export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: Set<number>, defaultYear: number | null): Fact[] {
-  const byFirst = namesByFirstCode(lex);
+  const names = nameIndexOf(lex);
   const facts: Fact[] = [];
   for (const block of doc.blocks) {
     if (block.role !== 'body' || (block.kind !== 'paragraph' && block.kind !== 'list')) continue;
@@ -153,14 +196,13 @@ export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: 
     const found: Found[] = [];
     const text = c.text;
     for (let pos = 0; pos < text.length; pos++) {
-      const candidates = byFirst.get(text.charCodeAt(pos));
-      const name = candidates?.find((p) => occursAt(text, pos, p));
+      const name = nameAt(names, text, pos);
       if (!name) continue;
       found.push(...readAfterName(lex, text, pos, name, defaultYear));
       pos += name.key.length - 1;
     }
     found.push(...readShares(lex, text, defaultYear));
-    found.push(...readChangesBeforeName(lex, text, byFirst, defaultYear));
+    found.push(...readChangesBeforeName(lex, text, names, defaultYear));
     for (const f of found) {
       const offset = c.map[f.at] ?? 0;
       const where = positionInBlock(block, offset);
@@ -206,7 +248,7 @@ function readValueAfterName(lex: Lexicon, text: string, at: number, name: NamedP
   for (const m of modifiersIn(lex, clause.slice(-6))) if (!nameMods.has(m)) return undefined;
   // "直接（範圍1）溫室氣體排放總量" names scope 1 before the total: which one the figure is, is unclear.
   const before = clause.slice(-14);
-  if (lex.metricNames.some((p) => p.target !== metric && p.key.length >= 2 && before.includes(p.key))) return undefined;
+  if (namesAnotherMetric(nameIndexOf(lex), before, metric)) return undefined;
   let pos = at + name.key.length;
   const paren = text.slice(pos).match(/^\s*\([^()]{0,40}\)/);
   if (paren) pos += paren[0].length;
@@ -288,11 +330,11 @@ function readChange(lex: Lexicon, text: string, from: number, metric: MetricDef,
 const CHANGE_BEFORE = /(?<![\d.])(\d+(?:\.\d+)?)\s*(%|percentage points?|pp\b)\s+(decrease|reduction|drop|decline|fall|cut|increase|rise|growth)\s+(?:in|of)\s+(?:our\s+|the\s+|group\s+|group's\s+)*/g;
 
 /** "a 35% reduction in petrol consumption", "a 2 percentage point rise in the turnover rate". */
-function readChangesBeforeName(lex: Lexicon, text: string, byFirst: Map<number, NamedPhrase<MetricDef>[]>, defaultYear: number | null): Found[] {
+function readChangesBeforeName(lex: Lexicon, text: string, names: NameIndex, defaultYear: number | null): Found[] {
   const out: Found[] = [];
   for (const m of text.matchAll(CHANGE_BEFORE)) {
     const at = m.index! + m[0].length;
-    const name = byFirst.get(text.charCodeAt(at))?.find((p) => occursAt(text, at, p));
+    const name = nameAt(names, text, at);
     if (!name) continue;
     const points = m[2] !== '%';
     if (points && name.target.dimension !== 'percent') continue;

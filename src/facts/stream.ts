@@ -28,9 +28,10 @@ export function lineStream(doc: ReportDocument): StreamLine[] {
     if (block.kind === 'table' && block.rows) {
       // PDF-text tables: one row per line, in order; offsets follow the joined text.
       let offset = 0;
+      const texts = block.text.split('\n');
       block.rows.forEach((row, i) => {
         const seg = segs.find((s) => s.line === row.line) ?? segs[Math.min(i, segs.length - 1)];
-        const text = block.text.split('\n')[i] ?? row.cells.join(' ');
+        const text = texts[i] ?? row.cells.join(' ');
         out.push({ index: out.length, text, line: row.line, column: seg.column, page: seg.page ?? block.page, block, offset, kind: 'table' });
         offset += text.length + 1;
       });
@@ -40,9 +41,11 @@ export function lineStream(doc: ReportDocument): StreamLine[] {
       const start = segs[i].offset;
       const end = i + 1 < segs.length ? segs[i + 1].offset : block.text.length;
       const raw = block.text.slice(start, end).replace(/\n$/, '');
+      let pieceOffset = start;
       for (const [j, piece] of raw.split('\n').entries()) {
+        const offset = pieceOffset;
+        pieceOffset += piece.length + 1;
         if (piece.trim() === '') continue;
-        const pieceOffset = start + raw.split('\n').slice(0, j).reduce((n, p) => n + p.length + 1, 0);
         const lead = piece.length - piece.trimStart().length;
         out.push({
           index: out.length,
@@ -51,7 +54,7 @@ export function lineStream(doc: ReportDocument): StreamLine[] {
           column: (j === 0 ? segs[i].column : 1) + lead,
           page: segs[i].page ?? block.page,
           block,
-          offset: pieceOffset + lead,
+          offset: offset + lead,
           kind: block.kind,
         });
       }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
+import { rememberFolds, type FoldTable } from '../util/normalize.js';
 import { loadDataFile, parseDataFile, validateData } from '../util/schema.js';
 import { packageRoot } from '../util/paths.js';
 import { compileHygiene } from './hygiene.js';
@@ -146,6 +147,8 @@ export interface ParsedRules {
   data: Record<string, unknown>;
   /** Read from the build's dist/rules.compiled.json, whose patterns the build checked. */
   built?: boolean;
+  /** The build's folds (util/normalize) of the terms and phrases of the rules. */
+  folds?: FoldTable;
 }
 
 export const compiledRulesFile = join(packageRoot, 'dist', 'rules.compiled.json');
@@ -193,7 +196,8 @@ export function parseRuleFiles(dir: string, useCompiled = true): ParsedRules {
 export function loadRules(dir: string = defaultRulesDir): RuleSet {
   const cached = cache.get(dir);
   if (cached) return cached;
-  const { hash, data, built } = parseRuleFiles(dir);
+  const { hash, data, built, folds } = parseRuleFiles(dir);
+  if (folds) rememberFolds(folds);
   const has = (rel: string) => Object.prototype.hasOwnProperty.call(data, rel);
   if (!has('common.yaml')) throw new UsageError(`${display(dir)}: the rules directory has no common.yaml`);
   const common = data['common.yaml'] as CommonVocabulary;

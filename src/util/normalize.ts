@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Converter } from 'opencc-js/t2cn';
 
 /**
@@ -86,6 +87,37 @@ export function normalize(text: string): string {
     memo.set(text, out);
   }
   return out;
+}
+
+/** Folds made in one run (the build's) for use in another, with the code that made them. */
+export interface FoldTable {
+  /** The folding code's fingerprint: a table made by other code is not used. */
+  folding: string;
+  folds: [string, string][];
+}
+
+let fingerprint: string | undefined;
+
+/** Identifies this module's folding by its code (the conversion tables come with the locked opencc-js). */
+function foldingFingerprint(): string {
+  fingerprint ??= createHash('sha256').update([foldChar, foldWidthAndCase, simplify, normalize].map(String).join('\n')).digest('hex').slice(0, 16);
+  return fingerprint;
+}
+
+/** The folds kept so far (short texts only), to be handed to rememberFolds in another run. */
+export function knownFolds(): FoldTable {
+  return { folding: foldingFingerprint(), folds: [...memo] };
+}
+
+/** Forgets every fold kept (the build starts from none, not from an earlier build's table). */
+export function forgetFolds(): void {
+  memo.clear();
+}
+
+/** Folds made beforehand (by the build, with this same code): a run need not make them again. */
+export function rememberFolds(table: FoldTable): void {
+  if (table.folding !== foldingFingerprint()) return;
+  for (const [text, folded] of table.folds) if (text.length <= MEMO_LENGTH && memo.size < MEMO_ENTRIES) memo.set(text, folded);
 }
 
 /** True when the text contains CJK ideographs. */
