@@ -32,7 +32,7 @@ export class DocumentBuilder {
       norm: normalize(title),
       level,
       parent: parent.index,
-      path: [...parent.path, title],
+      path: withTitle(parent.path, title),
       line,
       column,
       page,
@@ -77,8 +77,18 @@ export class DocumentBuilder {
   }
 
   finish(path: string, format: InputFormat, lines: string[], pages: Page[], rest: Partial<ReportDocument> = {}): ReportDocument {
+    // Lists grown by push keep spare room; a large document has one per section.
+    for (const section of this.sections) if (section.blocks.length > 0) section.blocks = section.blocks.slice();
     return { path, format, lines, sections: this.sections, blocks: this.blocks, pages, comments: [], ...rest };
   }
+}
+
+/** A section's path: its parent's and its own title, in an array of exactly that size. */
+function withTitle(path: string[], title: string): string[] {
+  const out = new Array<string>(path.length + 1);
+  for (let i = 0; i < path.length; i++) out[i] = path[i];
+  out[path.length] = title;
+  return out;
 }
 
 /** Position of an offset inside a block. */

@@ -37,24 +37,49 @@ function foldChar(code: number): number {
   }
 }
 
-function foldWidthAndCase(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    let code = foldChar(text.charCodeAt(i));
-    if (code >= 0x41 && code <= 0x5a) code += 0x20;
-    else if (code >= 0xc0 && code < 0x2000) {
-      const lower = String.fromCharCode(code).toLowerCase();
-      if (lower.length === 1) code = lower.charCodeAt(0);
+/** Each BMP code unit's fold (width, case), built on first use. */
+let foldTable: Uint16Array | undefined;
+
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    let folded = foldChar(code);
+    if (folded >= 0x41 && folded <= 0x5a) folded += 0x20;
+    else if (folded >= 0xc0 && folded < 0x2000) {
+      const lower = String.fromCharCode(folded).toLowerCase();
+      if (lower.length === 1) folded = lower.charCodeAt(0);
     }
-    out += String.fromCharCode(code);
+    table[code] = folded;
   }
-  return out;
+  return table;
+}
+
+// Text that folds to itself is returned as is: the document keeps one string, not two.
+function foldWidthAndCase(text: string): string {
+  const table = (foldTable ??= buildFoldTable());
+  const n = text.length;
+  let first = 0;
+  while (first < n && table[text.charCodeAt(first)] === text.charCodeAt(first)) first++;
+  if (first === n) return text;
+  const codes = new Uint16Array(n);
+  for (let i = 0; i < n; i++) codes[i] = table[text.charCodeAt(i)];
+  return fromCodes(codes);
+}
+
+const CHUNK = 8192;
+
+/** A string from UTF-16 code units, lone surrogates kept (no intermediate string per character). */
+function fromCodes(codes: Uint16Array): string {
+  if (codes.length <= CHUNK) return String.fromCharCode.apply(null, codes as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += CHUNK) parts.push(String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]));
+  return parts.join('');
 }
 
 function simplify(text: string): string {
   const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
   const converted = convert(text);
-  if (converted.length === text.length) return converted;
+  if (converted.length === text.length) return converted === text ? text : converted;
   // A phrase conversion changed the length: fall back to character-by-character, which
   // keeps offsets aligned.
   let out = '';
