@@ -177,21 +177,20 @@ export class CoverageFinder {
     return true;
   }
 
-  private readonly groupHits = new Map<string, number[]>();
+  private readonly groupHits = new Map<string, Offsets>();
 
   /**
    * Offsets of any of the terms, merged and sorted, cached per group: items of a pack and of
    * the packs based on it repeat the same groups (as equal lists, not the same array).
    */
-  private hits(terms: string[]): number[] {
+  private hits(terms: string[]): Offsets {
     if (terms.length === 1) return this.index.find(terms[0]);
     let merged = this.groupHitsOf.get(terms);
     if (merged) return merged;
     const key = terms.join('\u0001');
     merged = this.groupHits.get(key);
     if (!merged) {
-      merged = [];
-      for (const t of terms) merged = mergeSorted(merged, this.index.find(t));
+      merged = union(terms.map((t) => this.index.find(t)));
       this.groupHits.set(key, merged);
     }
     this.groupHitsOf.set(terms, merged);
@@ -199,7 +198,7 @@ export class CoverageFinder {
   }
 
   /** The same, by list: most calls repeat a list already seen (no key to build). */
-  private readonly groupHitsOf = new WeakMap<string[], number[]>();
+  private readonly groupHitsOf = new WeakMap<string[], Offsets>();
 
   /**
    * The best place where every group of the element occurs within the window: inside the
@@ -234,7 +233,7 @@ export class CoverageFinder {
       if (ok && hit.block.kind === 'heading') {
         const headingStart = this.index.blockStarts[hit.block.index];
         const headingEnd = headingStart + hit.block.norm.length;
-        const outside = (sorted: number[]) => hasWithin(sorted, from, headingStart - 1) !== undefined || hasWithin(sorted, headingEnd, to) !== undefined;
+        const outside = (sorted: Offsets) => hasWithin(sorted, from, headingStart - 1) !== undefined || hasWithin(sorted, headingEnd, to) !== undefined;
         if (!rest.some(outside) && !(el.number && outside(this.index.numbers()))) continue;
       }
       if (ok && el.number) ok = hasWithin(this.index.numbers(), from, to) !== undefined;
@@ -247,7 +246,7 @@ export class CoverageFinder {
   }
 
   /** The offsets (sorted) that lie in the scope's blocks: a scoped cover reads only its part of the text. */
-  private withinScope(offsets: number[]): number[] {
+  private withinScope(offsets: Offsets): Offsets {
     if (!this.scope) return offsets;
     const starts = this.index.blockStarts;
     const from = this.scope.from < starts.length ? starts[this.scope.from] : Infinity;
@@ -330,22 +329,30 @@ export class CoverageFinder {
   }
 }
 
-/** The union of two sorted lists, sorted, without repeats (one of them when the other is empty). */
-function mergeSorted(a: number[], b: number[]): number[] {
-  if (a.length === 0) return b;
-  if (b.length === 0) return a;
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
-    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+/** Sorted offsets: a term's own list, or a group's union packed in 32-bit integers (large documents have millions). */
+type Offsets = number[] | Int32Array;
+
+/** The union of sorted lists, sorted, without repeats (the one non-empty list itself, when only one is). */
+function union(lists: Offsets[]): Offsets {
+  const filled = lists.filter((l) => l.length > 0);
+  if (filled.length === 0) return [];
+  if (filled.length === 1) return filled[0];
+  let total = 0;
+  for (const l of filled) total += l.length;
+  const all = new Int32Array(total);
+  let at = 0;
+  for (const l of filled) {
+    all.set(l, at);
+    at += l.length;
   }
-  return out;
+  all.sort();
+  let kept = 0;
+  for (let i = 0; i < total; i++) if (kept === 0 || all[kept - 1] !== all[i]) all[kept++] = all[i];
+  return kept === total ? all : all.slice(0, kept);
 }
 
 /** The value of a sorted array nearest to `at` within [from, to]. */
-function nearest(sorted: number[], at: number, from: number, to: number): number | undefined {
+function nearest(sorted: Offsets, at: number, from: number, to: number): number | undefined {
   const i = lowerBound(sorted, at);
   const after = i < sorted.length && sorted[i] <= to ? sorted[i] : undefined;
   const before = i > 0 && sorted[i - 1] >= from ? sorted[i - 1] : undefined;

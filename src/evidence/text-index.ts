@@ -247,7 +247,7 @@ function splitScripts(word: string): string[] {
 }
 
 /** Index of the first value >= target in a sorted array. */
-export function lowerBound(sorted: number[], target: number): number {
+export function lowerBound(sorted: ArrayLike<number>, target: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -259,7 +259,7 @@ export function lowerBound(sorted: number[], target: number): number {
 }
 
 /** True when a sorted array has a value within [from, to]. */
-export function hasWithin(sorted: number[], from: number, to: number): number | undefined {
+export function hasWithin(sorted: ArrayLike<number>, from: number, to: number): number | undefined {
   const i = lowerBound(sorted, from);
   return i < sorted.length && sorted[i] <= to ? sorted[i] : undefined;
 }
