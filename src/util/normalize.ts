@@ -104,13 +104,21 @@ export function normalize(text: string): string {
     const known = memo.get(text);
     if (known !== undefined) return known;
   }
-  const folded = foldWidthAndCase(text);
-  const out = CJK.test(folded) ? simplify(folded) : folded;
+  const out = foldOnce(text);
   if (short) {
     if (memo.size >= MEMO_ENTRIES) memo.clear();
     memo.set(text, out);
   }
   return out;
+}
+
+/**
+ * The same fold, not remembered: for text read once (every line of a document), which would
+ * only push the terms and labels out of the memo and churn it.
+ */
+export function foldOnce(text: string): string {
+  const folded = foldWidthAndCase(text);
+  return CJK.test(folded) ? simplify(folded) : folded;
 }
 
 /** True when the text contains CJK ideographs. */
