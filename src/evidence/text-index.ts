@@ -50,7 +50,8 @@ export class TextIndex {
     for (const { term, plain, pieces } of pending) {
       if (plain) {
         const accept = acceptor(this.text, plain.text, plainPrefix(term));
-        this.hits.set(term, found[plain.at].filter((o) => accept(o, o + plain.text.length)));
+        // Where no boundary is checked, every occurrence counts: the list is kept, not copied.
+        this.hits.set(term, accept ? found[plain.at].filter((o) => accept(o, o + plain.text.length)) : found[plain.at]);
       } else if (pieces) {
         if (pieces.some((p) => found[p].length === 0)) this.hits.set(term, []);
         else this.starts.set(term, found[pieces[0]]);
@@ -191,11 +192,14 @@ function patternSet(terms: string[]): PatternSet {
   return set;
 }
 
-/** Word boundaries for Latin terms; a clause id like "A1" must not match inside "A1.1". */
-function acceptor(text: string, term: string, prefix: boolean): (start: number, end: number) => boolean {
+const acceptAll = () => true;
+
+/** Word boundaries for Latin terms; a clause id like "A1" must not match inside "A1.1" (undefined: nothing to check). */
+function acceptor(text: string, term: string, prefix: boolean): ((start: number, end: number) => boolean) | undefined {
   const latinStart = !hasCjk(term[0]) && isWordChar(term[0]);
   const latinEnd = !hasCjk(term[term.length - 1]) && isWordChar(term[term.length - 1]) && !prefix;
   const clause = CLAUSE_ID.test(term);
+  if (!latinStart && !latinEnd && !clause) return undefined;
   return (start, end) => {
     if (latinStart && isWordChar(text[start - 1])) return false;
     if (latinEnd && isWordChar(text[end])) return false;
@@ -210,7 +214,7 @@ function scan(text: string, rawTerm: string, starts?: number[]): number[] {
   const term = foldedTerm(rawTerm);
   const out: number[] = [];
   if (term === '') return out;
-  const accept = acceptor(text, term, prefix);
+  const accept = acceptor(text, term, prefix) ?? acceptAll;
   // PDF extraction puts spaces between Chinese and digits or Latin ("範圍 1"), so a term that
   // mixes scripts tolerates white space where the script changes.
   const mixed = hasCjk(term) && /[a-z0-9]/.test(term);
