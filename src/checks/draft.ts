@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Block, ReportDocument } from '../document/types.js';
 import type { Finding } from '../report/result.js';
-import { foldOnce, normalize } from '../util/normalize.js';
+import { foldFor, normalize } from '../util/normalize.js';
 import type { CheckContext } from './context.js';
 import { excerpt, findPattern, locate, phraseWithin } from './hygiene-text.js';
 
@@ -160,7 +160,10 @@ function brokenReferences(ctx: CheckContext): Finding[] {
     for (const wanted of wantedNumbers) if (l.startsWith(`${wanted} `) || l.startsWith(`${wanted}.`) || l === wanted) numbered.add(wanted);
   };
   if (doc.format === 'markdown') for (const b of headingBlocks) readLineStart(b.norm.replace(/^#+\s*/, '').trim());
-  else for (const l of doc.lines) readLineStart(foldOnce(l).trim());
+  else {
+    const fold = foldFor(doc.lines.length);
+    for (const l of doc.lines) readLineStart(fold(l).trim());
+  }
   for (const h of findPattern(index, { phrases: [], regex: refs.chapter, caseSensitive: false }, accept)) {
     const n = chapterNumber(h.groups.chapter ?? '');
     if (n === undefined || chapters.has(n)) continue;

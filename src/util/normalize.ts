@@ -112,13 +112,19 @@ export function normalize(text: string): string {
   return out;
 }
 
-/**
- * The same fold, not remembered: for text read once (every line of a document), which would
- * only push the terms and labels out of the memo and churn it.
- */
+/** The same fold, not remembered. */
 export function foldOnce(text: string): string {
   const folded = foldWidthAndCase(text);
   return CJK.test(folded) ? simplify(folded) : folded;
+}
+
+/**
+ * The fold for `count` texts of a document read in a pass (its lines): remembered while they
+ * fit in the memo, as a report checked again finds them there; beyond that they would only
+ * push the terms and labels out and churn it.
+ */
+export function foldFor(count: number): (text: string) => string {
+  return count <= MEMO_ENTRIES / 2 ? normalize : foldOnce;
 }
 
 /** True when the text contains CJK ideographs. */
