@@ -1,6 +1,7 @@
 import type { Block, ReportDocument } from '../document/types.js';
 import { normalize, hasCjk } from '../util/normalize.js';
 import { PatternSet } from './aho-corasick.js';
+import { joinedNorms } from '../document/joined.js';
 
 /**
  * The whole document's folded text in one string, with each term's occurrences found once
@@ -15,14 +16,12 @@ export class TextIndex {
   private numberOffsets?: number[];
 
   constructor(readonly doc: ReportDocument) {
-    const parts: string[] = [];
     let offset = 0;
     for (const block of doc.blocks) {
       this.blockStarts.push(offset);
-      parts.push(block.norm);
       offset += block.norm.length + 1;
     }
-    this.text = parts.join('\n');
+    this.text = joinedNorms(doc);
   }
 
   blockAt(offset: number): Block {

@@ -1,3 +1,4 @@
+import { joinedNorms } from '../document/joined.js';
 import type { ReportDocument } from '../document/types.js';
 import { mayMatchJoined } from '../util/joined-text.js';
 import { positionInBlock } from '../document/build.js';
@@ -151,7 +152,7 @@ export function detectPeriod(doc: ReportDocument): DetectedPeriod | undefined {
     if (!best || score < best.score) best = { ...candidate, score };
   };
   // Most patterns match nowhere in a report: tried once on the whole text, then block by block.
-  const joined = doc.blocks.map((b) => b.norm).join('\n');
+  const joined = joinedNorms(doc);
   const patterns = PATTERNS.filter((p) => mayMatchJoined(joined, p.re));
   for (const block of doc.blocks) {
     if (block.role !== 'body') continue;
