@@ -220,6 +220,11 @@ function rowFlags(lines: Lines): Uint8Array {
   return rows;
 }
 
+/** Runs of white space as one space; the text itself (no copy) when it has none but single spaces. */
+function spacesCollapsed(text: string): string {
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** Running headers, navigation bars and printed page numbers are furniture, not content. */
 function markFurniture(lines: Lines, rows: Uint8Array, pages: Page[]): void {
   const { text, kind, page } = lines;
@@ -233,7 +238,7 @@ function markFurniture(lines: Lines, rows: Uint8Array, pages: Page[]): void {
     for (let i = 0; i < lines.count; i++) {
       const t = text[i];
       if (kind[i] === BLANK || rows[i] || /^[\d\s.,%]+$/.test(t) || t.length > 80) continue;
-      const key = t.replace(/\s+/g, ' ');
+      const key = spacesCollapsed(t);
       let id = ids.get(key);
       if (id === undefined) {
         id = lastPage.length;
@@ -249,7 +254,7 @@ function markFurniture(lines: Lines, rows: Uint8Array, pages: Page[]): void {
     const threshold = Math.max(3, Math.floor(pages.length * 0.15));
     for (let i = 0; i < lines.count; i++) {
       if (kind[i] === BLANK) continue;
-      const id = idOf[i] >= 0 ? idOf[i] : ids.get(text[i].replace(/\s+/g, ' '));
+      const id = idOf[i] >= 0 ? idOf[i] : ids.get(spacesCollapsed(text[i]));
       if (id !== undefined && pageCount[id] >= threshold) kind[i] = FURNITURE;
     }
   }
