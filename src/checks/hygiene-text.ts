@@ -51,16 +51,17 @@ export function findPattern(index: TextIndex, pattern: TextPattern, accept: (b: 
   return mergeOverlapping(hits);
 }
 
-const originals = new WeakMap<TextIndex, string>();
-
 /** False when the expression matches nowhere in the document, so no block needs trying. */
 function mayMatch(index: TextIndex, re: RegExp, caseSensitive: boolean): boolean {
-  let text = caseSensitive ? originals.get(index) : index.text;
-  if (text === undefined) {
-    text = index.doc.blocks.map((b) => b.text).join('\n');
-    originals.set(index, text);
-  }
-  return mayMatchJoined(text, re);
+  if (!caseSensitive) return mayMatchJoined(index.text, re);
+  // Few expressions read the original text: they are tried block by block (stopping at the
+  // first match) rather than on a joined copy of the whole text kept for them.
+  const found = index.doc.blocks.some((b) => {
+    re.lastIndex = 0;
+    return re.test(b.text);
+  });
+  re.lastIndex = 0;
+  return found;
 }
 
 function hit(block: Block, start: number, end: number, groups: TextHit['groups'], written: TextHit['written']): TextHit {
