@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Block, ReportDocument } from '../document/types.js';
 import type { Finding } from '../report/result.js';
-import { normalize } from '../util/normalize.js';
+import { foldFor, normalize } from '../util/normalize.js';
 import type { CheckContext } from './context.js';
 import { excerpt, findPattern, locate, phraseWithin } from './hygiene-text.js';
 
@@ -146,13 +146,23 @@ function brokenReferences(ctx: CheckContext): Finding[] {
   }
 
   const headingBlocks = doc.blocks.filter((b) => b.kind === 'heading' && b.role === 'body');
-  // Lines that open a chapter or a numbered section, wherever the reader put them.
-  const lineStarts = doc.format === 'markdown' ? headingBlocks.map((b) => b.norm.replace(/^#+\s*/, '').trim()) : doc.lines.map((l) => normalize(l).trim());
+  const sectionRefs = findPattern(index, { phrases: [], regex: refs.section, caseSensitive: false }, accept);
+  // Lines that open a chapter or a numbered section, wherever the reader put them: read in one
+  // pass, each line folded in turn (a large text has hundreds of thousands of them).
+  const wantedNumbers = new Set<string>();
+  for (const h of sectionRefs) if (h.groups.number) wantedNumbers.add(h.groups.number);
   const chapters = new Set<number>();
-  for (const l of lineStarts) {
+  const numbered = new Set<string>();
+  const readLineStart = (l: string) => {
     const m = /^(?:第\s*([一二三四五六七八九十\d]{1,3})\s*[章篇]|chapter\s+(\d{1,2})\b)/.exec(l);
     const n = m && chapterNumber(m[1] ?? m[2]);
     if (n) chapters.add(n);
+    for (const wanted of wantedNumbers) if (l.startsWith(`${wanted} `) || l.startsWith(`${wanted}.`) || l === wanted) numbered.add(wanted);
+  };
+  if (doc.format === 'markdown') for (const b of headingBlocks) readLineStart(b.norm.replace(/^#+\s*/, '').trim());
+  else {
+    const fold = foldFor(doc.lines.length);
+    for (const l of doc.lines) readLineStart(fold(l).trim());
   }
   for (const h of findPattern(index, { phrases: [], regex: refs.chapter, caseSensitive: false }, accept)) {
     const n = chapterNumber(h.groups.chapter ?? '');
@@ -161,10 +171,10 @@ function brokenReferences(ctx: CheckContext): Finding[] {
   }
 
   const headings = headingBlocks.map((b) => compact(b.text));
-  for (const h of findPattern(index, { phrases: [], regex: refs.section, caseSensitive: false }, accept)) {
+  for (const h of sectionRefs) {
     if (h.groups.number) {
       const n = h.groups.number;
-      if (lineStarts.some((l) => l.startsWith(`${n} `) || l.startsWith(`${n}.`) || l === n)) continue;
+      if (numbered.has(n)) continue;
       broken(h.block, h.start, h.text, `no section is numbered ${n}`);
       continue;
     }

@@ -60,18 +60,20 @@ export function findPattern(index: TextIndex, pattern: TextPattern, accept: (b: 
   return mergeOverlapping(hits);
 }
 
-const originals = new WeakMap<TextIndex, string>();
-
 /** The blocks (ascending) in which the expression may match; undefined: any block may. */
 function blocksToTry(index: TextIndex, re: RegExp, caseSensitive: boolean): number[] | undefined {
-  let text = caseSensitive ? originals.get(index) : index.text;
-  if (text === undefined) {
-    text = index.doc.blocks.map((b) => b.text).join('\n');
-    originals.set(index, text);
+  if (caseSensitive) {
+    // Few expressions read the original text: each block is tested on its own rather than on a
+    // joined copy of the whole original text kept for them.
+    const blocks: number[] = [];
+    index.doc.blocks.forEach((b, i) => {
+      re.lastIndex = 0;
+      if (re.test(b.text)) blocks.push(i);
+    });
+    re.lastIndex = 0;
+    return blocks;
   }
-  // A block's text and its folded text have the same length: the blocks start at the same offsets.
-  if (text.length !== index.text.length) return undefined;
-  return blocksWhereMayMatch(text, index.blockStarts, re);
+  return blocksWhereMayMatch(index.text, index.blockStarts, re);
 }
 
 /** The blocks any of the expressions may match in, ascending (every block when one may match anywhere). */

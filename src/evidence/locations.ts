@@ -1,6 +1,6 @@
 import type { ReportDocument } from '../document/types.js';
 import type { BlockRange } from './coverage.js';
-import { normalize } from '../util/normalize.js';
+import { foldOnce, normalize } from '../util/normalize.js';
 
 /** Where a content index says something is: section names resolved to headings, and pages. */
 
@@ -14,26 +14,33 @@ export interface Heading {
 
 export function bodyHeadings(doc: ReportDocument): Heading[] {
   const out: Heading[] = [];
+  // Titles are read once here: a document with more of them than the memos hold folds them unremembered.
+  const key = doc.sections.length <= COMPACT_MEMO / 2 ? compact : (title: string) => compactFolded(foldOnce(title));
   for (const s of doc.sections) {
     const block = s.blocks.map((b) => doc.blocks[b]).find((b) => b.kind === 'heading');
     if (!block || block.role !== 'body') continue;
-    const key = compact(s.title);
-    if (key.length >= 2) out.push({ section: s.index, key });
+    const k = key(s.title);
+    if (k.length >= 2) out.push({ section: s.index, key: k });
   }
   return out;
 }
 
 const compacted = new Map<string, string>();
+const COMPACT_MEMO = 50000;
 
 /** A name folded and stripped of spaces and punctuation, for comparing names with headings. */
 export function compact(text: string): string {
   let key = compacted.get(text);
   if (key === undefined) {
-    key = normalize(text).replace(/^#+/, '').replace(/[\s:：·・,，、()（）《》「」"'‘’“”\-–—|]+/g, '');
-    if (compacted.size > 50000) compacted.clear();
+    key = compactFolded(normalize(text));
+    if (compacted.size > COMPACT_MEMO) compacted.clear();
     compacted.set(text, key);
   }
   return key;
+}
+
+function compactFolded(folded: string): string {
+  return folded.replace(/^#+/, '').replace(/[\s:：·・,，、()（）《》「」"'‘’“”\-–—|]+/g, '');
 }
 
 export function pagesOf(text: string): number[] {

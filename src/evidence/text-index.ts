@@ -1,6 +1,7 @@
 import type { Block, ReportDocument } from '../document/types.js';
 import { normalize, hasCjk } from '../util/normalize.js';
 import { PatternSet } from './aho-corasick.js';
+import { joinedNorms } from '../document/joined.js';
 
 /**
  * The whole document's folded text in one string, with each term's occurrences found once
@@ -16,14 +17,12 @@ export class TextIndex {
   private numberOffsets?: number[];
 
   constructor(readonly doc: ReportDocument) {
-    const parts: string[] = [];
     let offset = 0;
     for (const block of doc.blocks) {
       this.blockStarts.push(offset);
-      parts.push(block.norm);
       offset += block.norm.length + 1;
     }
-    this.text = parts.join('\n');
+    this.text = joinedNorms(doc);
   }
 
   /** The block of the last blockAt: offsets asked for one after another are often in one block. */
@@ -358,7 +357,7 @@ function splitScripts(word: string): string[] {
 }
 
 /** Index of the first value >= target in a sorted array. */
-export function lowerBound(sorted: number[], target: number): number {
+export function lowerBound(sorted: ArrayLike<number>, target: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -370,7 +369,7 @@ export function lowerBound(sorted: number[], target: number): number {
 }
 
 /** True when a sorted array has a value within [from, to]. */
-export function hasWithin(sorted: number[], from: number, to: number): number | undefined {
+export function hasWithin(sorted: ArrayLike<number>, from: number, to: number): number | undefined {
   const i = lowerBound(sorted, from);
   return i < sorted.length && sorted[i] <= to ? sorted[i] : undefined;
 }

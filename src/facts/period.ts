@@ -1,3 +1,4 @@
+import { joinedNorms } from '../document/joined.js';
 import type { ReportDocument } from '../document/types.js';
 import { blocksWhereMayMatch } from '../util/joined-text.js';
 import { positionInBlock } from '../document/build.js';
@@ -152,7 +153,7 @@ export function detectPeriod(doc: ReportDocument): DetectedPeriod | undefined {
   };
   // Most patterns match nowhere in a report: tried once on the whole text, then block by block.
   // Each is then run only in the blocks where the whole text says it may match.
-  const joined = doc.blocks.map((b) => b.norm).join('\n');
+  const joined = joinedNorms(doc);
   const starts: number[] = [];
   for (let i = 0, offset = 0; i < doc.blocks.length; offset += doc.blocks[i].norm.length + 1, i++) starts.push(offset);
   const patterns = PATTERNS.map((p) => ({ p, blocks: blocksWhereMayMatch(joined, starts, p.re), next: 0 })).filter((c) => c.blocks?.length !== 0);

@@ -34,14 +34,30 @@ export interface LaidOutLine {
   furniture?: boolean;
 }
 
-interface Line {
-  no: number;
-  text: string;
-  column: number;
-  page?: number;
-  pageStart: boolean;
-  kind: 'blank' | 'furniture' | 'heading' | 'row' | 'text' | 'bullet';
-  hint?: Pick<LaidOutLine, 'heading' | 'breakBefore' | 'cells' | 'continuesHeading'>;
+type Hint = Pick<LaidOutLine, 'heading' | 'breakBefore' | 'cells' | 'continuesHeading'>;
+
+const BLANK = 0;
+const FURNITURE = 1;
+const HEADING = 2;
+const ROW = 3;
+const TEXT = 4;
+const BULLET_LINE = 5;
+
+/**
+ * The input's lines, one column per property (a large text has hundreds of thousands of lines:
+ * one object per line would be most of the reader's memory). Line i is numbered i + 1.
+ */
+interface Lines {
+  count: number;
+  /** Trimmed text. */
+  text: string[];
+  column: Int32Array;
+  /** 1-based page; 0 where the input has no pages. */
+  page: Int32Array;
+  pageStart: Uint8Array;
+  kind: Uint8Array;
+  /** What the layout says about each line (PDF), absent for plain text. */
+  hints?: Hint[];
 }
 
 const TERMINAL = /[。！？!?；;:：]$|[.](?:["”’)）]?)$/;
@@ -50,67 +66,120 @@ const VALUE_TOKEN = /^(?:[-−–]?[\d,]+(?:\.\d+)?%?\d*|\/|-|—|–|n\/?a|不�
 const BULLET = /^[•●○■□◆◇▪▫·‧∙*-]\s*/;
 const PAGE_NUMBER = /^\d{1,3}$/;
 
-/** Display width: CJK counts double, the way a page lays it out. */
+/** Display width: CJK counts double, the way a page lays it out (a surrogate pair is one character). */
 function width(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        w++;
+        continue;
+      }
+    }
+    w += (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) ? 2 : 1;
+  }
   return w;
 }
 
+/** The characters `\s` matches. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The value tokens that end a line ("120.5 110.2"), counted from the end, and whether other
+ * tokens come before them — what `text.trim().split(/\s+/)` would give, without the split.
+ */
+function trailingValues(text: string): { values: number; more: boolean } {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  let first = 0;
+  while (first < end && isSpace(text.charCodeAt(first))) first++;
+  let values = 0;
+  while (end > first) {
+    let start = end;
+    while (start > first && !isSpace(text.charCodeAt(start - 1))) start--;
+    if (!VALUE_TOKEN.test(text.slice(start, end))) return { values, more: true };
+    values++;
+    end = start;
+    while (end > first && isSpace(text.charCodeAt(end - 1))) end--;
+  }
+  // An empty line is one empty token, which is no value.
+  return values === 0 ? { values: 0, more: true } : { values, more: false };
+}
+
 function valueTokenCount(text: string): number {
-  const tokens = text.trim().split(/\s+/);
-  let count = 0;
-  for (let i = tokens.length - 1; i >= 0 && VALUE_TOKEN.test(tokens[i]); i--) count++;
-  return count;
+  return trailingValues(text).values;
 }
 
 function isRow(text: string): boolean {
-  const tokens = text.trim().split(/\s+/);
-  const values = valueTokenCount(text);
-  return values >= 2 && tokens.length > values;
+  const { values, more } = trailingValues(text);
+  return values >= 2 && more;
 }
 
-function detectPages(lines: string[], options: TextOptions): { starts: boolean[]; formFeeds: boolean } {
-  const starts = lines.map(() => false);
-  if (lines.some((l) => l.includes('\f'))) {
-    lines.forEach((l, i) => (starts[i] = l.includes('\f')));
+function detectPages(source: string, lines: string[], options: TextOptions): { starts: Uint8Array; formFeeds: boolean } {
+  const starts = new Uint8Array(lines.length);
+  if (source.includes('\f')) {
+    for (let i = 0; i < lines.length; i++) starts[i] = lines[i].includes('\f') ? 1 : 0;
     return { starts, formFeeds: true };
   }
   if (options.pageMarker) {
-    lines.forEach((l, i) => (starts[i] = options.pageMarker!.test(l)));
+    for (let i = 0; i < lines.length; i++) starts[i] = options.pageMarker.test(lines[i]) ? 1 : 0;
     return { starts, formFeeds: false };
   }
-  const nonEmpty = lines.filter((l) => l.trim() !== '').length;
-  const marked = lines.map((l) => /^ \S/.test(l));
-  const count = marked.filter(Boolean).length;
-  if (count >= 2 && count <= nonEmpty * 0.2) {
-    marked.forEach((m, i) => (starts[i] = m));
+  let nonEmpty = 0;
+  let count = 0;
+  const marked = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].trim() !== '') nonEmpty++;
+    if (/^ \S/.test(lines[i])) {
+      marked[i] = 1;
+      count++;
+    }
   }
-  return { starts, formFeeds: false };
+  return { starts: count >= 2 && count <= nonEmpty * 0.2 ? marked : starts, formFeeds: false };
 }
 
 export function readText(path: string, source: string, options: TextOptions = {}): ReportDocument {
+  // The split lines become the document's lines (form feeds removed in place).
   const rawLines = source.split('\n');
-  const { starts, formFeeds } = detectPages(rawLines, options);
-  const hasPages = starts.some(Boolean);
+  const { starts, formFeeds } = detectPages(source, rawLines, options);
+  const hasPages = starts.includes(1);
   const pages: Page[] = hasPages ? [{ index: 1, startLine: 1 }] : [];
   let page = hasPages ? 1 : 0;
   let seenContent = false;
 
-  const lines: Line[] = rawLines.map((raw, i) => {
+  const count = rawLines.length;
+  const lines: Lines = {
+    count,
+    text: new Array<string>(count),
+    column: new Int32Array(count),
+    page: new Int32Array(count),
+    pageStart: starts,
+    kind: new Uint8Array(count),
+  };
+  for (let i = 0; i < count; i++) {
     if (starts[i] && seenContent) {
       page++;
       pages.push({ index: page, startLine: i + 1 });
     }
-    const withoutFeeds = raw.replace(/\f/g, '');
-    if (withoutFeeds.trim() !== '') seenContent = true;
-    const lead = withoutFeeds.length - withoutFeeds.trimStart().length;
-    const column = 1 + lead + (raw.length - withoutFeeds.length);
+    const raw = rawLines[i];
+    const withoutFeeds = formFeeds ? raw.replace(/\f/g, '') : raw;
     const text = withoutFeeds.trim();
-    return { no: i + 1, text, column, page: hasPages ? page : undefined, pageStart: starts[i], kind: text ? 'text' : 'blank' };
-  });
+    if (text !== '') seenContent = true;
+    const lead = withoutFeeds.length - withoutFeeds.trimStart().length;
+    lines.column[i] = 1 + lead + (raw.length - withoutFeeds.length);
+    lines.text[i] = text;
+    lines.page[i] = page;
+    lines.kind[i] = text ? TEXT : BLANK;
+    rawLines[i] = withoutFeeds;
+  }
 
-  const doc = assemble(path, 'text', rawLines.map((l) => l.replace(/\f/g, '')), lines, pages);
+  const doc = assemble(path, 'text', rawLines, lines, pages);
   return hasPages && !formFeeds && !options.pageMarker ? { ...doc, pagesInferred: true } : doc;
 }
 
@@ -119,58 +188,88 @@ export function readText(path: string, source: string, options: TextOptions = {}
  * numbered from 1), with their pages. `pages[i].label` may hold a label the reader found.
  */
 export function readLaidOutLines(path: string, source: SourceFormat, laidOut: LaidOutLine[], pages: Page[]): ReportDocument {
-  const lines: Line[] = laidOut.map((l, i) => ({
-    no: i + 1,
-    text: l.text.trim(),
-    column: l.column,
-    page: l.page,
-    pageStart: l.pageStart,
-    kind: l.furniture ? 'furniture' : l.text.trim() ? 'text' : 'blank',
-    hint: { heading: l.heading, breakBefore: l.breakBefore, cells: l.cells, continuesHeading: l.continuesHeading },
-  }));
+  const count = laidOut.length;
+  const lines: Lines = {
+    count,
+    text: laidOut.map((l) => l.text.trim()),
+    column: Int32Array.from(laidOut, (l) => l.column),
+    page: Int32Array.from(laidOut, (l) => l.page),
+    pageStart: Uint8Array.from(laidOut, (l) => (l.pageStart ? 1 : 0)),
+    kind: Uint8Array.from(laidOut, (l) => (l.furniture ? FURNITURE : l.text.trim() ? TEXT : BLANK)),
+    hints: laidOut.map((l) => ({ heading: l.heading, breakBefore: l.breakBefore, cells: l.cells, continuesHeading: l.continuesHeading })),
+  };
   return assemble(path, source, laidOut.map((l) => ' '.repeat(Math.max(0, l.column - 1)) + l.text.trim()), lines, pages);
 }
 
-function assemble(path: string, source: SourceFormat, rawLines: string[], lines: Line[], pages: Page[]): ReportDocument {
+function assemble(path: string, source: SourceFormat, rawLines: string[], lines: Lines, pages: Page[]): ReportDocument {
   // A PDF's furniture is found from where text sits on the page; repeated body lines (the
   // "General disclosure" heading of every aspect) are content there.
-  if (source !== 'pdf') markFurniture(lines, pages);
+  const rows = rowFlags(lines);
+  if (source !== 'pdf') markFurniture(lines, rows, pages);
   keepConsistentLabels(pages);
   if (source === 'pdf') interpolateLabels(pages);
-  classify(lines);
+  classify(lines, rows);
   const doc = build(path, rawLines, lines, pages);
   return source === 'text' ? doc : { ...doc, source };
 }
 
+/** Which non-blank lines read as flattened table rows (asked several times per line). */
+function rowFlags(lines: Lines): Uint8Array {
+  const rows = new Uint8Array(lines.count);
+  for (let i = 0; i < lines.count; i++) if (lines.kind[i] !== BLANK && isRow(lines.text[i])) rows[i] = 1;
+  return rows;
+}
+
+/** Runs of white space as one space; the text itself (no copy) when it has none but single spaces. */
+function spacesCollapsed(text: string): string {
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** Running headers, navigation bars and printed page numbers are furniture, not content. */
-function markFurniture(lines: Line[], pages: Page[]): void {
+function markFurniture(lines: Lines, rows: Uint8Array, pages: Page[]): void {
+  const { text, kind, page } = lines;
   if (pages.length >= 3) {
-    const seen = new Map<string, Set<number>>();
-    for (const l of lines) {
-      if (l.kind === 'blank' || isRow(l.text) || /^[\d\s.,%]+$/.test(l.text) || l.text.length > 80) continue;
-      const key = l.text.replace(/\s+/g, ' ');
-      const set = seen.get(key) ?? new Set<number>();
-      set.add(l.page ?? 0);
-      seen.set(key, set);
+    // Per distinct line (spaces collapsed): on how many pages it appears. Pages only grow
+    // from line to line, so a page differing from the last one seen is a new one.
+    const ids = new Map<string, number>();
+    const lastPage: number[] = [];
+    const pageCount: number[] = [];
+    const idOf = new Int32Array(lines.count).fill(-1);
+    for (let i = 0; i < lines.count; i++) {
+      const t = text[i];
+      if (kind[i] === BLANK || rows[i] || /^[\d\s.,%]+$/.test(t) || t.length > 80) continue;
+      const key = spacesCollapsed(t);
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = lastPage.length;
+        ids.set(key, id);
+        lastPage.push(page[i]);
+        pageCount.push(1);
+      } else if (lastPage[id] !== page[i]) {
+        lastPage[id] = page[i];
+        pageCount[id]++;
+      }
+      idOf[i] = id;
     }
     const threshold = Math.max(3, Math.floor(pages.length * 0.15));
-    for (const l of lines) {
-      if (l.kind !== 'blank' && (seen.get(l.text.replace(/\s+/g, ' '))?.size ?? 0) >= threshold) l.kind = 'furniture';
+    for (let i = 0; i < lines.count; i++) {
+      if (kind[i] === BLANK) continue;
+      const id = idOf[i] >= 0 ? idOf[i] : ids.get(spacesCollapsed(text[i]));
+      if (id !== undefined && pageCount[id] >= threshold) kind[i] = FURNITURE;
     }
   }
   // A number alone at the edge of a page (next to the page break or to furniture) is the
   // printed page number.
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.kind !== 'text' || !PAGE_NUMBER.test(l.text) || l.page === undefined) continue;
+  for (let i = 0; i < lines.count; i++) {
+    if (kind[i] !== TEXT || !PAGE_NUMBER.test(text[i]) || page[i] === 0) continue;
     const before = neighbour(lines, i, -1);
     const after = neighbour(lines, i, 1);
-    const edge = (n: Line | undefined, side: 'before' | 'after') =>
-      !n || n.kind === 'furniture' || n.page !== l.page || (side === 'after' && n.pageStart) || (side === 'before' && l.pageStart);
+    const edge = (n: number, side: 'before' | 'after') =>
+      n < 0 || kind[n] === FURNITURE || page[n] !== page[i] || (side === 'after' && lines.pageStart[n] === 1) || (side === 'before' && lines.pageStart[i] === 1);
     if (edge(before, 'before') || edge(after, 'after')) {
-      l.kind = 'furniture';
-      const p = pages[l.page - 1];
-      if (p && p.label === undefined) p.label = l.text;
+      kind[i] = FURNITURE;
+      const p = pages[page[i] - 1];
+      if (p && p.label === undefined) p.label = text[i];
     }
   }
 }
@@ -207,48 +306,51 @@ function interpolateLabels(pages: Page[]): void {
   }
 }
 
-function neighbour(lines: Line[], i: number, step: number): Line | undefined {
-  for (let j = i + step; j >= 0 && j < lines.length; j += step) if (lines[j].kind !== 'blank') return lines[j];
-  return undefined;
+/** The nearest non-blank line before (step -1) or after (step 1) line i, or -1. */
+function neighbour(lines: Lines, i: number, step: number): number {
+  for (let j = i + step; j >= 0 && j < lines.count; j += step) if (lines.kind[j] !== BLANK) return j;
+  return -1;
 }
 
-function classify(lines: Line[]): void {
-  let previous: Line | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.kind === 'blank' || l.kind === 'furniture') continue;
-    const fontHeading = l.hint?.heading;
-    if (l.hint?.continuesHeading && previous?.kind === 'heading') l.kind = 'heading';
-    else if (fontHeading && fontHeading > 0 && !isRow(l.text) && headingShaped(l)) l.kind = 'heading';
-    else if (isRow(l.text)) l.kind = 'row';
-    else if (BULLET.test(l.text) && l.text.length > 2) l.kind = 'bullet';
-    else if (fontHeading === undefined && looksLikeHeading(l, previous)) l.kind = 'heading';
-    previous = l;
+function classify(lines: Lines, rows: Uint8Array): void {
+  const { kind, hints } = lines;
+  let previous = -1;
+  for (let i = 0; i < lines.count; i++) {
+    if (kind[i] === BLANK || kind[i] === FURNITURE) continue;
+    const hint = hints?.[i];
+    const fontHeading = hint?.heading;
+    if (hint?.continuesHeading && previous >= 0 && kind[previous] === HEADING) kind[i] = HEADING;
+    else if (fontHeading && fontHeading > 0 && !rows[i] && headingShaped(lines.text[i])) kind[i] = HEADING;
+    else if (rows[i]) kind[i] = ROW;
+    else if (BULLET.test(lines.text[i]) && lines.text[i].length > 2) kind[i] = BULLET_LINE;
+    else if (fontHeading === undefined && looksLikeHeading(lines, i, previous)) kind[i] = HEADING;
+    previous = i;
   }
   // A short label between two table rows ("By gender") belongs to the table.
-  const content = lines.filter((l) => l.kind !== 'blank' && l.kind !== 'furniture');
-  for (let i = 1; i < content.length - 1; i++) {
-    const l = content[i];
-    if (l.kind === 'heading' && !l.hint?.heading && content[i + 1].kind === 'row' && rowNearBefore(content, i)) l.kind = 'row';
+  const content: number[] = [];
+  for (let i = 0; i < lines.count; i++) if (kind[i] !== BLANK && kind[i] !== FURNITURE) content.push(i);
+  for (let c = 1; c < content.length - 1; c++) {
+    const i = content[c];
+    if (kind[i] === HEADING && !hints?.[i]?.heading && kind[content[c + 1]] === ROW && rowNearBefore(kind, content, c)) kind[i] = ROW;
   }
 }
 
-function rowNearBefore(content: Line[], i: number): boolean {
-  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
-    if (content[j].kind === 'row') return true;
-    if (content[j].kind !== 'heading') return false;
+function rowNearBefore(kind: Uint8Array, content: number[], c: number): boolean {
+  for (let j = c - 1; j >= Math.max(0, c - 3); j--) {
+    if (kind[content[j]] === ROW) return true;
+    if (kind[content[j]] !== HEADING) return false;
   }
   return false;
 }
 
-function looksLikeHeading(l: Line, previous: Line | undefined): boolean {
-  const t = l.text;
-  const max = l.pageStart ? 72 : 60;
-  if (width(t) > max || t.length < 2) return false;
+function looksLikeHeading(lines: Lines, i: number, previous: number): boolean {
+  const t = lines.text[i];
+  const max = lines.pageStart[i] ? 72 : 60;
+  if (t.length < 2 || width(t) > max) return false;
   if (TERMINAL.test(t) || CONTINUES.test(t)) return false;
   if (/^[\d\s.,%/()-]+$/.test(t)) return false;
   if (/^[a-z]/.test(t)) return false;
-  if (/[，,。；;]/.test(t) && !l.pageStart) return false;
+  if (/[，,。；;]/.test(t) && !lines.pageStart[i]) return false;
   if (!hasCjk(t)) {
     const words = t.split(/\s+/);
     if (words.length > 10) return false;
@@ -256,28 +358,29 @@ function looksLikeHeading(l: Line, previous: Line | undefined): boolean {
     const capitalised = words.filter((w) => /^[A-Z0-9(]/.test(w)).length;
     if (words.length > 4 && capitalised < words.length / 2) return false;
   }
-  if (!previous) return true;
-  if (previous.kind === 'heading' || previous.kind === 'row' || previous.kind === 'bullet') return true;
-  if (l.page !== previous.page) return true;
-  return TERMINAL.test(previous.text);
+  if (previous < 0) return true;
+  const before = lines.kind[previous];
+  if (before === HEADING || before === ROW || before === BULLET_LINE) return true;
+  if (lines.page[i] !== lines.page[previous]) return true;
+  return TERMINAL.test(lines.text[previous]);
 }
 
 /** A line the font marks as a heading still has to read like one (not a sentence, not a number). */
-function headingShaped(l: Line): boolean {
-  const t = l.text;
+function headingShaped(t: string): boolean {
   if (t.length < 2 || width(t) > 120) return false;
   if (/^[\d\s.,%/()-]+$/.test(t)) return false;
   return !/[。；;，,]$/.test(t);
 }
 
-function headingLevel(l: Line): number {
-  if (l.hint?.heading) return l.hint.heading;
-  const t = l.text;
+function headingLevel(lines: Lines, i: number): number {
+  const fontHeading = lines.hints?.[i]?.heading;
+  if (fontHeading) return fontHeading;
+  const t = lines.text[i];
   if (/^(第[一二三四五六七八九十百\d]+[章部篇]|part\s+[ivx\d]+|chapter\s+\d+)/i.test(t)) return 1;
   if (/^\d+\.\d+\.\d+\s/.test(t)) return 4;
   if (/^\d+\.\d+\s/.test(t) || /^[（(][一二三四五六七八九十]+[）)]/.test(t)) return 3;
   if (/^[一二三四五六七八九十]+[、.]/.test(t) || /^\d+[.、]\s*\D/.test(t)) return 2;
-  if (l.pageStart) return 1;
+  if (lines.pageStart[i]) return 1;
   return 2;
 }
 
@@ -287,14 +390,19 @@ function joiner(prev: string, next: string): string {
   return hasCjk(a) || hasCjk(b) ? '' : ' ';
 }
 
-function build(path: string, rawLines: string[], lines: Line[], pages: Page[]): ReportDocument {
+function build(path: string, rawLines: string[], lines: Lines, pages: Page[]): ReportDocument {
   const builder = new DocumentBuilder();
+  const { text: texts, kind, hints } = lines;
+  const pageOf = (i: number) => (lines.page[i] === 0 ? undefined : lines.page[i]);
   let para: { text: string; segments: Segment[]; end: number; page?: number } | undefined;
   let table: { rows: TableRow[]; text: string; segments: Segment[]; end: number; page?: number } | undefined;
 
-  let heading: { text: string; segments: Segment[]; line: Line } | undefined;
+  let heading: { text: string; segments: Segment[]; line: number } | undefined;
   const flushHeading = () => {
-    if (heading) builder.heading(heading.text, headingLevel(heading.line), heading.line.no, heading.line.column, heading.line.page, { text: heading.text, segments: heading.segments });
+    if (heading) {
+      const i = heading.line;
+      builder.heading(heading.text, headingLevel(lines, i), i + 1, lines.column[i], pageOf(i), { text: heading.text, segments: heading.segments });
+    }
     heading = undefined;
   };
   const flushPara = () => {
@@ -306,48 +414,53 @@ function build(path: string, rawLines: string[], lines: Line[], pages: Page[]): 
     table = undefined;
   };
 
-  for (const l of lines) {
-    if (l.kind === 'blank' || l.kind === 'furniture') continue;
-    const segment = (offset: number): Segment => ({ offset, line: l.no, column: l.column, page: l.page });
-    if (l.kind === 'heading') {
+  for (let i = 0; i < lines.count; i++) {
+    const k = kind[i];
+    if (k === BLANK || k === FURNITURE) continue;
+    const text = texts[i];
+    const no = i + 1;
+    const page = pageOf(i);
+    const hint = hints?.[i];
+    const segment = (offset: number): Segment => ({ offset, line: no, column: lines.column[i], page });
+    if (k === HEADING) {
       flushPara();
       flushTable();
-      if (heading && l.hint?.continuesHeading) {
-        const join = joiner(heading.text, l.text);
+      if (heading && hint?.continuesHeading) {
+        const join = joiner(heading.text, text);
         heading.segments.push(segment(heading.text.length + join.length));
-        heading.text += join + l.text;
+        heading.text += join + text;
         continue;
       }
       flushHeading();
-      heading = { text: l.text, segments: [segment(0)], line: l };
+      heading = { text, segments: [segment(0)], line: i };
       continue;
     }
     flushHeading();
-    if (l.kind === 'row') {
+    if (k === ROW) {
       flushPara();
-      table ??= { rows: [], text: '', segments: [], end: l.no, page: l.page };
+      table ??= { rows: [], text: '', segments: [], end: no, page };
       const offset = table.text.length === 0 ? 0 : table.text.length + 1;
-      table.text += (table.text.length === 0 ? '' : '\n') + l.text;
+      table.text += (table.text.length === 0 ? '' : '\n') + text;
       table.segments.push(segment(offset));
-      table.rows.push({ cells: l.hint?.cells && l.hint.cells.length > 1 ? l.hint.cells : splitRow(l.text), line: l.no });
-      table.end = l.no;
+      table.rows.push({ cells: hint?.cells && hint.cells.length > 1 ? hint.cells : splitRow(text), line: no });
+      table.end = no;
       continue;
     }
     flushTable();
-    if (l.kind === 'bullet') {
+    if (k === BULLET_LINE) {
       flushPara();
-      para = { text: l.text, segments: [segment(0)], end: l.no, page: l.page };
+      para = { text, segments: [segment(0)], end: no, page };
       continue;
     }
-    if (para && !TERMINAL.test(para.text) && !l.hint?.breakBefore) {
-      const join = joiner(para.text, l.text);
+    if (para && !TERMINAL.test(para.text) && !hint?.breakBefore) {
+      const join = joiner(para.text, text);
       para.text += join;
       para.segments.push(segment(para.text.length));
-      para.text += l.text;
-      para.end = l.no;
+      para.text += text;
+      para.end = no;
     } else {
       flushPara();
-      para = { text: l.text, segments: [segment(0)], end: l.no, page: l.page };
+      para = { text, segments: [segment(0)], end: no, page };
     }
   }
   flushHeading();

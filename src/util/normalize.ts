@@ -38,24 +38,49 @@ function foldChar(code: number): number {
   }
 }
 
-function foldWidthAndCase(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    let code = foldChar(text.charCodeAt(i));
-    if (code >= 0x41 && code <= 0x5a) code += 0x20;
-    else if (code >= 0xc0 && code < 0x2000) {
-      const lower = String.fromCharCode(code).toLowerCase();
-      if (lower.length === 1) code = lower.charCodeAt(0);
+/** Each BMP code unit's fold (width, case), built on first use. */
+let foldTable: Uint16Array | undefined;
+
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    let folded = foldChar(code);
+    if (folded >= 0x41 && folded <= 0x5a) folded += 0x20;
+    else if (folded >= 0xc0 && folded < 0x2000) {
+      const lower = String.fromCharCode(folded).toLowerCase();
+      if (lower.length === 1) folded = lower.charCodeAt(0);
     }
-    out += String.fromCharCode(code);
+    table[code] = folded;
   }
-  return out;
+  return table;
+}
+
+// Text that folds to itself is returned as is: the document keeps one string, not two.
+function foldWidthAndCase(text: string): string {
+  const table = (foldTable ??= buildFoldTable());
+  const n = text.length;
+  let first = 0;
+  while (first < n && table[text.charCodeAt(first)] === text.charCodeAt(first)) first++;
+  if (first === n) return text;
+  const codes = new Uint16Array(n);
+  for (let i = 0; i < n; i++) codes[i] = table[text.charCodeAt(i)];
+  return fromCodes(codes);
+}
+
+const CHUNK = 8192;
+
+/** A string from UTF-16 code units, lone surrogates kept (no intermediate string per character). */
+function fromCodes(codes: Uint16Array): string {
+  if (codes.length <= CHUNK) return String.fromCharCode.apply(null, codes as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += CHUNK) parts.push(String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]));
+  return parts.join('');
 }
 
 function simplify(text: string): string {
   const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
   const converted = convert(text);
-  if (converted.length === text.length) return converted;
+  if (converted.length === text.length) return converted === text ? text : converted;
   // A phrase conversion changed the length: fall back to character-by-character, which
   // keeps offsets aligned.
   let out = '';
@@ -80,8 +105,7 @@ export function normalize(text: string): string {
     const known = memo.get(text);
     if (known !== undefined) return known;
   }
-  const folded = foldWidthAndCase(text);
-  const out = CJK.test(folded) ? simplify(folded) : folded;
+  const out = foldOnce(text);
   if (short) {
     if (memo.size >= MEMO_ENTRIES) memo.clear();
     memo.set(text, out);
@@ -100,7 +124,7 @@ let fingerprint: string | undefined;
 
 /** Identifies this module's folding by its code (the conversion tables come with the locked opencc-js). */
 function foldingFingerprint(): string {
-  fingerprint ??= createHash('sha256').update([foldChar, foldWidthAndCase, simplify, normalize].map(String).join('\n')).digest('hex').slice(0, 16);
+  fingerprint ??= createHash('sha256').update([foldChar, buildFoldTable, foldWidthAndCase, fromCodes, simplify, foldOnce, normalize].map(String).join('\n')).digest('hex').slice(0, 16);
   return fingerprint;
 }
 
@@ -118,6 +142,21 @@ export function forgetFolds(): void {
 export function rememberFolds(table: FoldTable): void {
   if (table.folding !== foldingFingerprint()) return;
   for (const [text, folded] of table.folds) if (text.length <= MEMO_LENGTH && memo.size < MEMO_ENTRIES) memo.set(text, folded);
+}
+
+/** The same fold, not remembered. */
+export function foldOnce(text: string): string {
+  const folded = foldWidthAndCase(text);
+  return CJK.test(folded) ? simplify(folded) : folded;
+}
+
+/**
+ * The fold for `count` texts of a document read in a pass (its lines): remembered while they
+ * fit in the memo, as a report checked again finds them there; beyond that they would only
+ * push the terms and labels out and churn it.
+ */
+export function foldFor(count: number): (text: string) => string {
+  return count <= MEMO_ENTRIES / 2 ? normalize : foldOnce;
 }
 
 /** True when the text contains CJK ideographs. */
