@@ -146,25 +146,33 @@ function brokenReferences(ctx: CheckContext): Finding[] {
   }
 
   const headingBlocks = doc.blocks.filter((b) => b.kind === 'heading' && b.role === 'body');
-  // Lines that open a chapter or a numbered section, wherever the reader put them.
-  const lineStarts = doc.format === 'markdown' ? headingBlocks.map((b) => b.norm.replace(/^#+\s*/, '').trim()) : doc.lines.map((l) => normalize(l).trim());
-  const chapters = new Set<number>();
-  for (const l of lineStarts) {
-    const m = /^(?:第\s*([一二三四五六七八九十\d]{1,3})\s*[章篇]|chapter\s+(\d{1,2})\b)/.exec(l);
-    const n = m && chapterNumber(m[1] ?? m[2]);
-    if (n) chapters.add(n);
-  }
+  // Lines that open a chapter or a numbered section, wherever the reader put them (folded only
+  // when a reference needs them: in text, that is every line of the report).
+  let starts: string[] | undefined;
+  const lineStarts = (): string[] =>
+    (starts ??= doc.format === 'markdown' ? headingBlocks.map((b) => b.norm.replace(/^#+\s*/, '').trim()) : doc.lines.map((l) => normalize(l).trim()));
+  let chapterSet: Set<number> | undefined;
+  const chapters = (): Set<number> => {
+    if (chapterSet) return chapterSet;
+    chapterSet = new Set<number>();
+    for (const l of lineStarts()) {
+      const m = /^(?:第\s*([一二三四五六七八九十\d]{1,3})\s*[章篇]|chapter\s+(\d{1,2})\b)/.exec(l);
+      const n = m && chapterNumber(m[1] ?? m[2]);
+      if (n) chapterSet.add(n);
+    }
+    return chapterSet;
+  };
   for (const h of findPattern(index, { phrases: [], regex: refs.chapter, caseSensitive: false }, accept)) {
     const n = chapterNumber(h.groups.chapter ?? '');
-    if (n === undefined || chapters.has(n)) continue;
-    broken(h.block, h.start, h.text, chapters.size === 0 ? 'the report has no numbered chapters' : `there is no chapter ${n}`);
+    if (n === undefined || chapters().has(n)) continue;
+    broken(h.block, h.start, h.text, chapters().size === 0 ? 'the report has no numbered chapters' : `there is no chapter ${n}`);
   }
 
   const headings = headingBlocks.map((b) => compact(b.text));
   for (const h of findPattern(index, { phrases: [], regex: refs.section, caseSensitive: false }, accept)) {
     if (h.groups.number) {
       const n = h.groups.number;
-      if (lineStarts.some((l) => l.startsWith(`${n} `) || l.startsWith(`${n}.`) || l === n)) continue;
+      if (lineStarts().some((l) => l.startsWith(`${n} `) || l.startsWith(`${n}.`) || l === n)) continue;
       broken(h.block, h.start, h.text, `no section is numbered ${n}`);
       continue;
     }
