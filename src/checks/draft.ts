@@ -147,8 +147,10 @@ function brokenReferences(ctx: CheckContext): Finding[] {
 
   const headingBlocks = doc.blocks.filter((b) => b.kind === 'heading' && b.role === 'body');
   const sectionRefs = findPattern(index, { phrases: [], regex: refs.section, caseSensitive: false }, accept);
+  const chapterRefs = findPattern(index, { phrases: [], regex: refs.chapter, caseSensitive: false }, accept);
   // Lines that open a chapter or a numbered section, wherever the reader put them: read in one
-  // pass, each line folded in turn (a large text has hundreds of thousands of them).
+  // pass, each line folded in turn (a large text has hundreds of thousands of them), and only
+  // when a reference needs them.
   const wantedNumbers = new Set<string>();
   for (const h of sectionRefs) if (h.groups.number) wantedNumbers.add(h.groups.number);
   const chapters = new Set<number>();
@@ -159,12 +161,14 @@ function brokenReferences(ctx: CheckContext): Finding[] {
     if (n) chapters.add(n);
     for (const wanted of wantedNumbers) if (l.startsWith(`${wanted} `) || l.startsWith(`${wanted}.`) || l === wanted) numbered.add(wanted);
   };
-  if (doc.format === 'markdown') for (const b of headingBlocks) readLineStart(b.norm.replace(/^#+\s*/, '').trim());
+  if (chapterRefs.length === 0 && wantedNumbers.size === 0) {
+    // Nothing refers to a chapter or a section number: no line needs reading.
+  } else if (doc.format === 'markdown') for (const b of headingBlocks) readLineStart(b.norm.replace(/^#+\s*/, '').trim());
   else {
     const fold = foldFor(doc.lines.length);
     for (const l of doc.lines) readLineStart(fold(l).trim());
   }
-  for (const h of findPattern(index, { phrases: [], regex: refs.chapter, caseSensitive: false }, accept)) {
+  for (const h of chapterRefs) {
     const n = chapterNumber(h.groups.chapter ?? '');
     if (n === undefined || chapters.has(n)) continue;
     broken(h.block, h.start, h.text, chapters.size === 0 ? 'the report has no numbered chapters' : `there is no chapter ${n}`);
