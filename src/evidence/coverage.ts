@@ -332,13 +332,17 @@ export class CoverageFinder {
 /** Sorted offsets: a term's own list, or a group's union packed in 32-bit integers (large documents have millions). */
 type Offsets = number[] | Int32Array;
 
+/** Below this many offsets a union is merged list by list, which is quicker for short lists. */
+const PACK_FROM = 4096;
+
 /** The union of sorted lists, sorted, without repeats (the one non-empty list itself, when only one is). */
-function union(lists: Offsets[]): Offsets {
+function union(lists: number[][]): Offsets {
   const filled = lists.filter((l) => l.length > 0);
   if (filled.length === 0) return [];
   if (filled.length === 1) return filled[0];
   let total = 0;
   for (const l of filled) total += l.length;
+  if (total < PACK_FROM) return filled.reduce(mergeSorted);
   const all = new Int32Array(total);
   let at = 0;
   for (const l of filled) {
@@ -349,6 +353,18 @@ function union(lists: Offsets[]): Offsets {
   let kept = 0;
   for (let i = 0; i < total; i++) if (kept === 0 || all[kept - 1] !== all[i]) all[kept++] = all[i];
   return kept === total ? all : all.slice(0, kept);
+}
+
+/** The union of two sorted lists, sorted, without repeats. */
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
 }
 
 /** The value of a sorted array nearest to `at` within [from, to]. */
