@@ -38,6 +38,11 @@ class SegmentStore {
     return this.data[FIELDS * i];
   }
 
+  segmentPage(i: number): number | undefined {
+    const page = this.data[FIELDS * i + 3];
+    return page === 0 ? undefined : page;
+  }
+
   segment(i: number): Segment {
     const at = FIELDS * i;
     const page = this.data[at + 3];
@@ -71,6 +76,11 @@ class StoredBlock implements Block {
     const out = new Array<Segment>(this.segmentCount);
     for (let i = 0; i < this.segmentCount; i++) out[i] = this.store.segment(this.firstSegment + i);
     return out;
+  }
+
+  /** The page of the i-th segment, read without building a Segment. */
+  segmentPage(i: number): number | undefined {
+    return this.store.segmentPage(this.firstSegment + i);
   }
 
   /** The last segment starting at or before `offset` (the first when none does). */
@@ -181,4 +191,14 @@ export function segmentAt(block: Block, offset: number): Segment {
     else break;
   }
   return seg;
+}
+
+/** How many segments a block has, for loops that should not build `segments` on every block. */
+export function segmentCount(block: Block): number {
+  return block instanceof StoredBlock ? block.segmentCount : block.segments.length;
+}
+
+/** The page of a block's i-th segment (undefined where it has none). */
+export function segmentPage(block: Block, i: number): number | undefined {
+  return block instanceof StoredBlock ? block.segmentPage(i) : block.segments[i].page;
 }

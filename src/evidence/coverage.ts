@@ -1,5 +1,5 @@
 import type { Block, ReportDocument } from '../document/types.js';
-import { positionInBlock } from '../document/build.js';
+import { positionInBlock, segmentAt } from '../document/build.js';
 import type { CommonVocabulary, ElementSpec, ItemSpec, RulePack } from '../rules/types.js';
 import { TextIndex, hasWithin, lowerBound } from './text-index.js';
 
@@ -351,12 +351,12 @@ export class CoverageFinder {
 
   evidenceAt(hit: Hit): Evidence {
     const within = hit.offset - this.index.blockStarts[hit.block.index];
+    const seg = segmentAt(hit.block, within);
     const pos = positionInBlock(hit.block, within);
-    const seg = [...hit.block.segments].reverse().find((s) => s.offset <= within);
     return {
       line: pos.line,
       column: pos.column,
-      page: seg?.page ?? hit.block.page,
+      page: (seg.offset <= within ? seg.page : undefined) ?? hit.block.page,
       section: this.doc.sections[hit.block.section].path.join(' › ') || '(top)',
       text: excerpt(this.flatText(hit.block), within),
     };

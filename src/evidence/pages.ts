@@ -1,3 +1,4 @@
+import { segmentCount, segmentPage } from '../document/build.js';
 import type { ReportDocument } from '../document/types.js';
 import type { BlockRange } from './coverage.js';
 
@@ -31,7 +32,10 @@ export function pageRanges(doc: ReportDocument, pages: number[]): BlockRange[] {
   const wanted = new Set(pages);
   const ranges: BlockRange[] = [];
   doc.blocks.forEach((block, i) => {
-    const on = block.segments.some((s) => wanted.has(s.page ?? block.page ?? -1)) || (block.segments.length === 0 && wanted.has(block.page ?? -1));
+    // Called for every claim of an index: the segments' pages are read without building `segments`.
+    const count = segmentCount(block);
+    let on = count === 0 && wanted.has(block.page ?? -1);
+    for (let s = 0; s < count && !on; s++) on = wanted.has(segmentPage(block, s) ?? block.page ?? -1);
     if (!on) return;
     const last = ranges[ranges.length - 1];
     if (last && last.to === i) last.to = i + 1;
