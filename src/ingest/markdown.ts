@@ -1,5 +1,8 @@
 import { parse, postprocess, preprocess } from 'micromark';
-import { gfm } from 'micromark-extension-gfm';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
@@ -11,13 +14,15 @@ import { lineStarts, offsetToLineColumn } from '../util/lines.js';
 
 /*
  * Markdown is read with micromark, the parser remark-parse is built on, with the extensions
- * remark-gfm and remark-frontmatter add. The document model is built straight from micromark's
- * events: the mdast tree remark would build from them costs as much again as the parse and is
- * thrown away at once. Text is taken the way mdast-util-to-string reads that tree (link text and
- * image alt kept, destinations and titles left out, references decoded), which
+ * remark-gfm and remark-frontmatter add but one: GFM's literal autolinks ("www.x.org" made a link)
+ * only wrap text that is read the same either way, and finding them is a tenth of the parse and
+ * of its garbage. The document model is built straight from micromark's events: the mdast tree
+ * remark would build from them costs as much again as the parse and is thrown away at once.
+ * Text is taken the way mdast-util-to-string reads that tree (link text and image alt kept,
+ * destinations and titles left out, references decoded), which
  * test/ingest/markdown-reader.test.ts checks against remark on every fixture.
  */
-const extensions = [gfm(), frontmatter(['yaml'])];
+const extensions = [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem(), frontmatter(['yaml'])];
 
 /** Markup characters that would split phrases; blanked out so offsets stay aligned. */
 const MARKUP = /[*_`~]|<br\s*\/?>/g;
@@ -28,7 +33,7 @@ const WITHOUT_TEXT = new Set(['resource', 'reference', 'gfmFootnoteCall', 'gfmFo
 /** Tokens whose source text is their text. */
 const VERBATIM = new Set([
   'data', 'characterEscapeValue', 'codeTextData', 'htmlTextData', 'htmlFlowData', 'codeFlowValue',
-  'autolinkProtocol', 'autolinkEmail', 'literalAutolinkHttp', 'literalAutolinkWww', 'literalAutolinkEmail',
+  'autolinkProtocol', 'autolinkEmail',
 ]);
 
 /** Tokens inside which a line ending is part of the text (elsewhere it only separates blocks). */

@@ -1,10 +1,19 @@
 /**
  * The Markdown reader as it was built on the remark tree (mdast), kept as the reference the
- * event-based reader in src/ingest/markdown.ts is checked against.
+ * event-based reader in src/ingest/markdown.ts is checked against: remark-parse with the GFM
+ * extensions remark-gfm adds, but for literal autolinks, which that reader leaves out.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import type { Processor } from 'unified';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import remarkFrontmatter from 'remark-frontmatter';
 import { parse as parseYaml } from 'yaml';
 import type { Root, RootContent, Table, List, Heading } from 'mdast';
@@ -13,7 +22,14 @@ import { DocumentBuilder } from '../../src/document/build.js';
 import type { ReportDocument, Segment, TableRow } from '../../src/document/types.js';
 import { lineStarts, offsetToLineColumn } from '../../src/util/lines.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/** remark-gfm without literal autolinks: the same micromark and mdast extensions, less that one. */
+function gfmWithoutLiteralAutolinks(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(gfmWithoutLiteralAutolinks).use(remarkFrontmatter, ['yaml']);
 
 /** Markup characters that would split phrases; blanked out so offsets stay aligned. */
 const MARKUP = /[*_`~]|<br\s*\/?>/g;
