@@ -2,6 +2,7 @@ import type { Block, ReportDocument } from '../document/types.js';
 import { normalize, hasCjk } from '../util/normalize.js';
 import { PatternSet } from './aho-corasick.js';
 import { joinedNorms } from '../document/joined.js';
+import { lastAtOrBefore } from '../util/sorted.js';
 
 /**
  * The whole document's folded text in one string, with each term's occurrences found once
@@ -32,15 +33,8 @@ export class TextIndex {
     const starts = this.blockStarts;
     const last = this.lastBlock;
     if (starts[last] <= offset && (last + 1 >= starts.length || offset < starts[last + 1])) return this.doc.blocks[last];
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    this.lastBlock = lo;
-    return this.doc.blocks[lo];
+    this.lastBlock = lastAtOrBefore(starts, offset);
+    return this.doc.blocks[this.lastBlock];
   }
 
   /**

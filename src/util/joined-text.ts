@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './sorted.js';
+
 /**
  * A regular expression is run block by block (a match never spans two blocks). Most never
  * match a report at all (placeholders, superseded names), so each is first tried once on the
@@ -33,7 +35,7 @@ export function blocksWhereMayMatch(joined: string, starts: ArrayLike<number>, r
     scan.lastIndex = from;
     const m = scan.exec(joined);
     if (!m) break;
-    const block = blockAtOffset(starts, m.index);
+    const block = lastAtOrBefore(starts, m.index);
     out.push(block);
     if (block + 1 >= starts.length) break;
     from = starts[block + 1];
@@ -51,18 +53,6 @@ function scannerOf(re: RegExp): RegExp {
     scanners.set(re, scan);
   }
   return scan;
-}
-
-/** The last block starting at or before the offset. */
-function blockAtOffset(starts: ArrayLike<number>, offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 const PROBES = ['', 'a', 'A', '1', ' ', '.', ',', '-', '|', '。', '中', 'x'];

@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './sorted.js';
+
 /** Offsets where each line starts. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
@@ -7,12 +9,6 @@ export function lineStarts(text: string): number[] {
 
 /** 1-based line and column of an offset. */
 export function offsetToLineColumn(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
+  const line = lastAtOrBefore(starts, offset);
+  return { line: line + 1, column: offset - starts[line] + 1 };
 }
