@@ -43,16 +43,91 @@ export function blocksWhereMayMatch(joined: string, starts: ArrayLike<number>, r
   return out;
 }
 
-/** A copy of the expression for searching the joined text: global, without match indices (not needed there). */
+/**
+ * What the joined text is searched with: the expression, global, without match indices (not
+ * needed there), and without a leading context that only looks behind. An expression such as
+ * `(?:^|(?<=[.;:]))[^\S\n]*(?:in|during) …` is tried at every position of the text; what
+ * follows its context starts with text the engine can skip ahead to. Dropping the context (and
+ * the white space a `[…]*` or `\s*` after it allows) can only add matches, and a match the
+ * expression has inside a block still has one of what is left inside the same block: the
+ * blocks found are the same or more, never fewer.
+ */
 const scanners = new WeakMap<RegExp, RegExp>();
 
 function scannerOf(re: RegExp): RegExp {
   let scan = scanners.get(re);
   if (!scan) {
-    scan = new RegExp(re.source, `${re.flags.replace(/[gyd]/g, '')}g`);
+    const flags = `${re.flags.replace(/[gyd]/g, '')}g`;
+    try {
+      scan = new RegExp(withoutLeadingContext(re.source), flags);
+    } catch {
+      scan = new RegExp(re.source, flags);
+    }
     scanners.set(re, scan);
   }
   return scan;
+}
+
+/** The source without a leading look-behind context and the white space after it (the source itself when it has none). */
+export function withoutLeadingContext(source: string): string {
+  const end = groupEnd(source, 0);
+  if (end === undefined || !onlyLooksBehind(source.slice(0, end))) return source;
+  let rest = source.slice(end);
+  if (/^[?*+{]/.test(rest)) return source;
+  const space = /^(?:\[(?:\\.|[^\]\\])*\]|\\s)\*(?![?+*{])/.exec(rest);
+  if (space) rest = rest.slice(space[0].length);
+  return rest === '' || /^[?*+{|)]/.test(rest) || rest.includes('\\k<') || /\\[1-9]/.test(rest) ? source : rest;
+}
+
+/** A group that matches no text and only looks behind: `(?<=…)`, `(?<!…)`, or `(?:^|(?<=…)|…)`; it captures nothing. */
+function onlyLooksBehind(group: string): boolean {
+  if (/\((?!\?)|\(\?<(?![=!])/.test(group.replace(/\\./g, '').replace(/\[(?:\\.|[^\]\\])*\]/g, ''))) return false;
+  if (group.startsWith('(?<=') || group.startsWith('(?<!')) return true;
+  if (!group.startsWith('(?:')) return false;
+  const body = group.slice(3, -1);
+  const alternatives: string[] = [];
+  let at = 0;
+  for (let i = 0; i <= body.length; i++) {
+    if (i === body.length || body[i] === '|') {
+      alternatives.push(body.slice(at, i));
+      at = i + 1;
+    } else if (body[i] === '(') {
+      const end = groupEnd(body, i);
+      if (end === undefined) return false;
+      i = end - 1;
+    } else if (body[i] === '[') {
+      const end = classEnd(body, i);
+      if (end === undefined) return false;
+      i = end - 1;
+    } else if (body[i] === '\\') i++;
+  }
+  return alternatives.every((a) => a === '^' || ((a.startsWith('(?<=') || a.startsWith('(?<!')) && groupEnd(a, 0) === a.length));
+}
+
+/** The offset just after the group opening at `start`, or undefined. */
+function groupEnd(source: string, start: number): number | undefined {
+  if (source[start] !== '(') return undefined;
+  let depth = 0;
+  for (let i = start; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      const end = classEnd(source, i);
+      if (end === undefined) return undefined;
+      i = end - 1;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  return undefined;
+}
+
+/** The offset just after the character class opening at `start`, or undefined. */
+function classEnd(source: string, start: number): number | undefined {
+  for (let i = start + 1; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === ']') return i + 1;
+  }
+  return undefined;
 }
 
 const PROBES = ['', 'a', 'A', '1', ' ', '.', ',', '-', '|', '。', '中', 'x'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blocksWhereMayMatch, mayMatchJoined } from '../../src/util/joined-text.js';
+import fc from 'fast-check';
+import { blocksWhereMayMatch, mayMatchJoined, withoutLeadingContext } from '../../src/util/joined-text.js';
 
 // Blocks "intro" and "foo bar", joined as the text index joins them.
 const joined = 'intro\nfoo bar';
@@ -50,5 +51,46 @@ describe('the blocks an expression may match in', () => {
   it('cannot tell when a block edge read as a line break could hide a match', () => {
     expect(blocksWhereMayMatch(text, starts, /^tbd/g)).toBeUndefined();
     expect(blocksWhereMayMatch(text, starts, /(?<!\s)tbd/g)).toBeUndefined();
+  });
+});
+
+describe('searching the joined text without an expression\'s leading context', () => {
+  it('drops a context that only looks behind, and the white space after it', () => {
+    expect(withoutLeadingContext(String.raw`(?:^|(?<=[.;:]))[^\S\n]*(?:in|during)\s+(?<year>20\d{2})`)).toBe(String.raw`(?:in|during)\s+(?<year>20\d{2})`);
+    expect(withoutLeadingContext(String.raw`(?:^|(?<=[\[(【|:]))\s*to be updated`)).toBe('to be updated');
+    expect(withoutLeadingContext(String.raw`(?<![a-z])tbd`)).toBe('tbd');
+  });
+
+  it('keeps an expression whose start is not such a context, or whose rest would not stand alone', () => {
+    for (const source of ['tbd', String.raw`(?:^|foo)bar`, String.raw`(?:^|(?<=x))?abc`, String.raw`(?:^|(?<=(a)))b\1`, String.raw`(?<=a)\s*`, String.raw`(?<=a)|b`]) {
+      expect(withoutLeadingContext(source)).toBe(source);
+    }
+  });
+
+  it('still lists every block in which the whole expression matches', () => {
+    const patterns = [
+      /(?:^|(?<=[.;:]))[^\S\n]*ab+/gim,
+      /(?:^|(?<=[.;:]))[^\S\n]*(?:ab|x)\s*1/gim,
+      /(?<=[.:])\s*b/gim,
+      /(?:^|(?<=。))a+/gm,
+      /(?<![a-z])x1/gim,
+    ];
+    const block = fc.array(fc.constantFrom('a', 'b', ' ', '.', ':', '\n', 'x', '1', '。', 'B'), { minLength: 1, maxLength: 12 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 6 }), (blocks) => {
+        const text = blocks.join('\n');
+        const starts = blocks.map((_, i) => blocks.slice(0, i).reduce((n, b) => n + b.length + 1, 0));
+        for (const re of patterns) {
+          const found = blocksWhereMayMatch(text, starts, re);
+          if (found === undefined) continue;
+          blocks.forEach((b, i) => {
+            re.lastIndex = 0;
+            if (re.test(b)) expect(found, `${re} in block ${i} of ${JSON.stringify(blocks)}`).toContain(i);
+          });
+          re.lastIndex = 0;
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });
