@@ -9,6 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -186,7 +187,9 @@ if (!values['no-batch']) {
     two.push(wallOf([...args, '2'], 1).median);
   }
   const gain = median(one.map((o, i) => o / two[i]));
-  // What this machine gives two threads at all: the same work on 1 and on 2 threads at once.
+  // What this machine gives two threads at all: the same work on 1 and on 2 threads at once,
+  // each thread compiling its own code (V8's background compiler would starve with both busy).
+  setFlagsFromString('--no-concurrent-recompilation');
   const probe = (kind, threads) => new Promise((done, fail) => {
     const s = now();
     let left = threads;
