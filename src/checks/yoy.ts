@@ -114,8 +114,6 @@ function unreasonedNotes(ctx: CheckContext, notes: RestatementNote[]): Finding[]
   return findings;
 }
 
-const compact = (s: string) => normalize(s).replace(/[\s\p{P}\p{S}]+/gu, '');
-
 function withPath(path: string, at: Location): Location {
   return { ...at, path };
 }

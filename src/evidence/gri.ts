@@ -157,11 +157,6 @@ export function findCitations(doc: ReportDocument): Citation[] {
   return out;
 }
 
-interface RawEntry {
-  lines: { line: number; text: string; page?: number }[];
-  cells?: { disclosure: string; location?: string; page?: string; omission?: string; reason?: string; explanation?: string };
-}
-
 /** Parses the report's GRI content index: GFM tables or flattened PDF text. */
 export function parseGriIndex(doc: ReportDocument, pack: RulePack | undefined, catalog: GriCatalog): { entries: GriIndexEntry[]; at?: Place } {
   const headings = bodyHeadings(doc);

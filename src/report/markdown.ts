@@ -1,5 +1,5 @@
 import { markdownTable } from 'markdown-table';
-import type { FileResult, Finding, Result, Severity } from './result.js';
+import type { Finding, Result, Severity } from './result.js';
 import { compareIds } from './stylish.js';
 import { statusCounts, statusesOf } from './statuses.js';
 
