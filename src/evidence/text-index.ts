@@ -10,7 +10,7 @@ import { lastAtOrBefore } from '../util/sorted.js';
  */
 export class TextIndex {
   readonly text: string;
-  readonly blockStarts: number[] = [];
+  readonly blockStarts: number[];
   /** Offsets of the terms searched one by one. */
   private readonly hits = new Map<string, number[]>();
   /** The one-pass searches made, each term's offsets taken from them when first asked for. */
@@ -18,12 +18,9 @@ export class TextIndex {
   private numberOffsets?: number[];
 
   constructor(readonly doc: ReportDocument) {
-    let offset = 0;
-    for (const block of doc.blocks) {
-      this.blockStarts.push(offset);
-      offset += block.norm.length + 1;
-    }
-    this.text = joinedNorms(doc);
+    const joined = joinedNorms(doc);
+    this.text = joined.text;
+    this.blockStarts = joined.starts;
   }
 
   /** The block of the last blockAt: offsets asked for one after another are often in one block. */

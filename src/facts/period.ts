@@ -153,9 +153,7 @@ export function detectPeriod(doc: ReportDocument): DetectedPeriod | undefined {
   };
   // Most patterns match nowhere in a report: tried once on the whole text, then block by block.
   // Each is then run only in the blocks where the whole text says it may match.
-  const joined = joinedNorms(doc);
-  const starts: number[] = [];
-  for (let i = 0, offset = 0; i < doc.blocks.length; offset += doc.blocks[i].norm.length + 1, i++) starts.push(offset);
+  const { text: joined, starts } = joinedNorms(doc);
   const patterns = PATTERNS.map((p) => ({ p, blocks: blocksWhereMayMatch(joined, starts, p.re), next: 0 })).filter((c) => c.blocks?.length !== 0);
   for (const block of doc.blocks) {
     if (block.role !== 'body') continue;
