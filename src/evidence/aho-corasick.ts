@@ -6,7 +6,7 @@
  * open-addressing table keyed by node and code unit), so that a search allocates nothing but
  * its results and a text character that occurs in no pattern costs one array read.
  */
-const NOT_FOUND: readonly number[] = [];
+const NOT_FOUND = new Int32Array(0);
 
 export class PatternSet {
   /** Code units that occur in some pattern (1), else 0: any other character leads back to the root. */
@@ -108,13 +108,18 @@ export class PatternSet {
     return -1;
   }
 
+  /** Room for the (pattern, offset) pairs of a search, reused from one search to the next. */
+  private static pairs = new Int32Array(1 << 16);
+
   /**
-   * Start offsets of every pattern's occurrences, by pattern index, in text order. The patterns
-   * that do not occur share one empty list: the lists are to be read, not changed.
+   * Start offsets of every pattern's occurrences, by pattern index, in text order. The lists are
+   * views of one exact-size buffer (patterns that do not occur share one empty list): they are
+   * to be read, not changed.
    */
-  search(text: string): number[][] {
-    const hits: number[][] = new Array(this.patterns.length).fill(NOT_FOUND);
+  search(text: string): Int32Array[] {
     const { used, fail, patternAt, samePattern, outputLink, patterns } = this;
+    let pairs = PatternSet.pairs;
+    let n = 0;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -132,12 +137,28 @@ export class PatternSet {
       // Every pattern ending here: this node's own, then those along the failure chain.
       for (let m = patternAt[node] >= 0 ? node : outputLink[node]; m !== 0; m = outputLink[m]) {
         for (let p = patternAt[m]; p !== -1; p = samePattern[p]) {
-          if (hits[p] === NOT_FOUND) hits[p] = [];
-          hits[p].push(i - patterns[p].length + 1);
+          if (n + 2 > pairs.length) {
+            const grown = new Int32Array(pairs.length * 2);
+            grown.set(pairs);
+            PatternSet.pairs = pairs = grown;
+          }
+          pairs[n++] = p;
+          pairs[n++] = i - patterns[p].length + 1;
         }
       }
     }
-    // Each pattern has one length, so its start offsets come in ascending order.
+    // Bucketed by pattern, in text order within each: each pattern has one length, so its
+    // start offsets come in ascending order.
+    const starts = new Int32Array(patterns.length + 1);
+    for (let k = 0; k < n; k += 2) starts[pairs[k] + 1]++;
+    for (let p = 0; p < patterns.length; p++) starts[p + 1] += starts[p];
+    const offsets = new Int32Array(n / 2);
+    const fill = starts.slice(0, patterns.length);
+    for (let k = 0; k < n; k += 2) offsets[fill[pairs[k]]++] = pairs[k + 1];
+    const hits: Int32Array[] = new Array(patterns.length);
+    for (let p = 0; p < patterns.length; p++) hits[p] = starts[p] === starts[p + 1] ? NOT_FOUND : offsets.subarray(starts[p], starts[p + 1]);
+    // A very large document's pairs are not kept for the next, smaller one.
+    if (pairs.length > 1 << 22) PatternSet.pairs = new Int32Array(1 << 16);
     return hits;
   }
 }

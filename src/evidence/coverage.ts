@@ -2,6 +2,8 @@ import type { Block, ReportDocument } from '../document/types.js';
 import { positionInBlock, segmentAt } from '../document/build.js';
 import type { CommonVocabulary, ElementSpec, ItemSpec, RulePack } from '../rules/types.js';
 import { TextIndex, hasWithin, lowerBound } from './text-index.js';
+import type { Offsets } from '../util/sorted.js';
+import { SectionSet } from './section-set.js';
 
 export type ItemStatus = 'addressed' | 'partial' | 'explained' | 'missing';
 
@@ -70,7 +72,7 @@ export function termsOf(packs: RulePack[], common: CommonVocabulary): string[] {
 /** Finds, for every item of the packs, where the document addresses it. */
 export class CoverageFinder {
   readonly index: TextIndex;
-  private readonly sectionMatches = new Map<number, Set<number>>();
+  private readonly sectionMatches = new Map<number, SectionSet>();
 
   /** `packs`: the packs the document will be covered against, searched for in one pass. */
   constructor(readonly doc: ReportDocument, private readonly common: CommonVocabulary, private readonly packs: RulePack[] = []) {
@@ -136,11 +138,11 @@ export class CoverageFinder {
   }
 
   /** Sections (with their descendants) whose heading contains one of the phrases. */
-  private sectionsNaming(terms: string[]): Set<number> {
+  private sectionsNaming(terms: string[]): SectionSet {
     const key = groupId(terms);
     let set = this.sectionMatches.get(key);
     if (set) return set;
-    set = new Set<number>();
+    set = new SectionSet(this.doc.sections.length);
     if (terms.length > 0) {
       for (const term of terms) {
         for (const offset of this.index.find(term)) {
@@ -154,7 +156,7 @@ export class CoverageFinder {
     return set;
   }
 
-  private addWithDescendants(section: number, set: Set<number>): void {
+  private addWithDescendants(section: number, set: SectionSet): void {
     if (set.has(section)) return;
     set.add(section);
     for (const child of this.doc.sections[section].children) this.addWithDescendants(child, set);
@@ -170,20 +172,20 @@ export class CoverageFinder {
     }
   }
 
-  private usable(block: Block, el: ElementSpec, sections: Set<number>): boolean {
+  private usable(block: Block, el: ElementSpec, sections: SectionSet): boolean {
     if (block.role !== 'body' || !this.inScope(block)) return false;
     if (el.tables && block.kind !== 'table') return false;
     if (el.inSection && !sections.has(block.section)) return false;
     return true;
   }
 
-  private readonly groupHits = new Map<number, number[]>();
+  private readonly groupHits = new Map<number, Offsets>();
 
   /**
    * Offsets of any of the terms, merged and sorted, cached per group: items of a pack and of
    * the packs based on it repeat the same groups (as equal lists, not the same array).
    */
-  private hits(terms: string[]): number[] {
+  private hits(terms: string[]): Offsets {
     const id = groupId(terms);
     let merged = this.groupHits.get(id);
     if (!merged) {
@@ -198,10 +200,10 @@ export class CoverageFinder {
    * The best place where every group of the element occurs within the window: inside the
    * item's own sections first, then the tightest cluster, then the earliest.
    */
-  private findElement(el: ElementSpec, sections: Set<number>): Hit | undefined {
+  private findElement(el: ElementSpec, sections: SectionSet): Hit | undefined {
     const window = el.window ?? DEFAULT_WINDOW;
     const first = this.hits(el.all[0]);
-    const rest: number[][] = [];
+    const rest: Offsets[] = [];
     for (let g = 1; g < el.all.length; g++) rest.push(this.hits(el.all[g]));
     const none = el.none ? this.hits(el.none) : NO_OFFSETS;
     let best: { hit: Hit; rank: number } | undefined;
@@ -232,7 +234,7 @@ export class CoverageFinder {
       if (ok && block.kind === 'heading') {
         const headingStart = this.index.blockStarts[block.index];
         const headingEnd = headingStart + block.norm.length;
-        const outside = (sorted: number[]) => hasWithin(sorted, from, headingStart - 1) !== undefined || hasWithin(sorted, headingEnd, to) !== undefined;
+        const outside = (sorted: Offsets) => hasWithin(sorted, from, headingStart - 1) !== undefined || hasWithin(sorted, headingEnd, to) !== undefined;
         if (!rest.some(outside) && !(el.number && outside(this.index.numbers()))) continue;
       }
       if (ok && el.number) ok = hasWithin(this.index.numbers(), from, to) !== undefined;
@@ -245,12 +247,12 @@ export class CoverageFinder {
   }
 
   /** The offsets (sorted) that lie in the scope's blocks: a scoped cover reads only its part of the text. */
-  private withinScope(offsets: number[]): number[] {
+  private withinScope(offsets: Offsets): Offsets {
     if (!this.scope) return offsets;
     const starts = this.index.blockStarts;
     const from = this.scope.from < starts.length ? starts[this.scope.from] : Infinity;
     const to = this.scope.to < starts.length ? starts[this.scope.to] : Infinity;
-    return offsets.slice(lowerBound(offsets, from), lowerBound(offsets, to));
+    return offsets.subarray(lowerBound(offsets, from), lowerBound(offsets, to));
   }
 
   /** Two offsets are in one region when no non-content block lies between them. */
@@ -280,13 +282,14 @@ export class CoverageFinder {
    * PDF table puts the label and its "N/A" cells on separate lines). It is considered when a
    * reason follows close by.
    */
-  private findExplanation(item: ItemSpec, sections: Set<number>): ItemCoverage['explanation'] {
+  private findExplanation(item: ItemSpec, sections: SectionSet): ItemCoverage['explanation'] {
     const { markers, reasons } = this.common.explanation;
     const window = this.common.explanation.window ?? 80;
     const markerHits = this.hits(markers);
     if (markerHits.length === 0) return undefined;
     const reasonHits = this.hits(reasons);
-    const anchors: number[] = this.index.find(item.id).filter((o) => this.inScope(this.index.blockAt(o)));
+    const anchors: number[] = [];
+    for (const offset of this.index.find(item.id)) if (this.inScope(this.index.blockAt(offset))) anchors.push(offset);
     for (const offset of this.hits(item.evidence.topic ?? [])) {
       const block = this.index.blockAt(offset);
       if (block.role === 'body' && this.inScope(block)) anchors.push(offset);
@@ -314,9 +317,9 @@ export class CoverageFinder {
     return bare;
   }
 
-  private headingEvidence(sections: Set<number>): Evidence[] {
+  private headingEvidence(sections: SectionSet): Evidence[] {
     const out: Evidence[] = [];
-    for (const s of [...sections].sort((a, b) => a - b)) {
+    for (const s of sections) {
       const section = this.doc.sections[s];
       const heading = this.headings(s).first;
       if (!heading || heading.role !== 'body' || !this.inScope(heading)) continue;
@@ -363,14 +366,14 @@ export class CoverageFinder {
   }
 }
 
-const NO_OFFSETS: number[] = [];
+const NO_OFFSETS: Offsets = new Int32Array(0);
 
 /** Room to sort the lists of a merge in, reused from one merge to the next. */
 let mergeScratch = new Int32Array(1024);
 
 /** The union of sorted lists, sorted, without repeats (the list itself when only one is not empty). */
-function mergeAll(lists: number[][]): number[] {
-  let only: number[] | undefined;
+function mergeAll(lists: Offsets[]): Offsets {
+  let only: Offsets | undefined;
   let total = 0;
   for (const list of lists) {
     if (list.length === 0) continue;
@@ -379,15 +382,14 @@ function mergeAll(lists: number[][]): number[] {
   }
   if (total === 0) return NO_OFFSETS;
   if (only) return only;
-  // Int32: offsets stay small integers, and the merged list keeps the element kind of the others.
   if (mergeScratch.length < total) mergeScratch = new Int32Array(Math.max(total, 2 * mergeScratch.length));
   const all = mergeScratch.subarray(0, total);
   let n = 0;
   for (const list of lists) for (const offset of list) all[n++] = offset;
   all.sort();
-  const out: number[] = [];
-  for (let i = 0; i < total; i++) if (i === 0 || all[i] !== all[i - 1]) out.push(all[i]);
-  return out;
+  let kept = 0;
+  for (let i = 0; i < total; i++) if (i === 0 || all[i] !== all[kept - 1]) all[kept++] = all[i];
+  return all.slice(0, kept);
 }
 
 /** A number for each group of terms, the same for equal lists; given once per list of the rules (they live as long as the rules). */
@@ -406,7 +408,7 @@ function groupId(terms: string[]): number {
 }
 
 /** The value of a sorted array nearest to `at` within [from, to]. */
-function nearest(sorted: number[], at: number, from: number, to: number): number | undefined {
+function nearest(sorted: Offsets, at: number, from: number, to: number): number | undefined {
   const i = lowerBound(sorted, at);
   const after = i < sorted.length && sorted[i] <= to ? sorted[i] : undefined;
   const before = i > 0 && sorted[i - 1] >= from ? sorted[i - 1] : undefined;

@@ -2,7 +2,7 @@ import type { Block, ReportDocument } from '../document/types.js';
 import { normalize, hasCjk } from '../util/normalize.js';
 import { PatternSet } from './aho-corasick.js';
 import { joinedNorms } from '../document/joined.js';
-import { lastAtOrBefore } from '../util/sorted.js';
+import { lastAtOrBefore, OffsetList, type Offsets } from '../util/sorted.js';
 
 /**
  * The whole document's folded text in one string, with each term's occurrences found once
@@ -12,10 +12,10 @@ export class TextIndex {
   readonly text: string;
   readonly blockStarts: number[];
   /** Offsets of the terms searched one by one. */
-  private readonly hits = new Map<string, number[]>();
+  private readonly hits = new Map<string, Offsets>();
   /** The one-pass searches made, each term's offsets taken from them when first asked for. */
   private readonly prefetched: Prefetched[] = [];
-  private numberOffsets?: number[];
+  private numberOffsets?: Offsets;
 
   constructor(readonly doc: ReportDocument) {
     const joined = joinedNorms(doc);
@@ -47,7 +47,7 @@ export class TextIndex {
   }
 
   /** Offsets of a term (already folded or not) in the document. */
-  find(term: string): number[] {
+  find(term: string): Offsets {
     let found = this.hits.get(term);
     if (found) return found;
     for (const p of this.prefetched) {
@@ -64,7 +64,7 @@ export class TextIndex {
    * Offsets of each term of a list of the rules (the same array for every document): its
    * terms' entries in the one-pass search are looked up once per process, not by name each time.
    */
-  findEach(terms: string[]): number[][] {
+  findEach(terms: string[]): Offsets[] {
     const p = this.prefetched[0];
     if (!p) return terms.map((t) => this.find(t));
     let ids = p.plan.listIds.get(terms);
@@ -73,7 +73,7 @@ export class TextIndex {
       p.plan.listIds.set(terms, ids);
     }
     const { direct } = p.plan;
-    const out: number[][] = [];
+    const out: Offsets[] = [];
     for (let i = 0; i < terms.length; i++) {
       const id = ids[i];
       if (id < 0) out.push(this.find(terms[i]));
@@ -84,7 +84,7 @@ export class TextIndex {
   }
 
   /** A term's offsets from a one-pass search. */
-  private resolve(p: Prefetched, { term, plain, pieces }: PlanEntry): number[] {
+  private resolve(p: Prefetched, { term, plain, pieces }: PlanEntry): Offsets {
     if (plain) {
       const found = p.found[plain.at];
       // Without word boundaries to test (most Chinese terms), the automaton's list is the answer.
@@ -99,19 +99,19 @@ export class TextIndex {
     return scan(this.text, term, p.found[pieces[0]]);
   }
 
-  private sentenceEnds?: number[];
+  private sentenceEnds?: Offsets;
 
   /** The sentence around an offset, as [start, end): bounded by 。！？!? or '. ' and by blocks. */
   sentenceAt(offset: number): { start: number; end: number } {
     if (!this.sentenceEnds) {
       // Where /[。！？!?\n]|\.(?=\s)/ matches, read character by character (no match objects).
-      const ends: number[] = [];
+      const ends = new OffsetList();
       const text = this.text;
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
         if (isSentenceEnd(code) || (code === 0x2e && i + 1 < text.length && /\s/.test(text[i + 1]))) ends.push(i);
       }
-      this.sentenceEnds = ends;
+      this.sentenceEnds = ends.done();
     }
     const i = lowerBound(this.sentenceEnds, offset);
     const start = i > 0 ? this.sentenceEnds[i - 1] + 1 : 0;
@@ -120,11 +120,12 @@ export class TextIndex {
   }
 
   /** Offsets of every figure (a digit run) in the document. */
-  numbers(): number[] {
+  numbers(): Offsets {
     if (!this.numberOffsets) {
-      this.numberOffsets = [];
+      const offsets = new OffsetList();
       // Figures in digits, and small counts in words ("four concerns", "一宗", "兩名").
-      for (const m of this.text.matchAll(NUMBER)) this.numberOffsets.push(m.index);
+      for (const m of this.text.matchAll(NUMBER)) offsets.push(m.index);
+      this.numberOffsets = offsets.done();
     }
     return this.numberOffsets;
   }
@@ -217,12 +218,12 @@ interface PlanEntry {
 interface Prefetched {
   plan: PrefetchPlan;
   /** Offsets of each pattern of the plan's automaton. */
-  found: number[][];
+  found: Offsets[];
   /** Offsets of each term, by entry, once asked for. */
-  resolved: (number[] | undefined)[];
+  resolved: (Offsets | undefined)[];
 }
 
-const NOWHERE: number[] = [];
+const NOWHERE: Offsets = new Int32Array(0);
 
 const plans = new WeakMap<string[], PrefetchPlan>();
 
@@ -309,11 +310,11 @@ function termExpression(term: string, flag: 'g' | 'y'): RegExp {
 }
 
 /** Offsets of a term; `starts`, where known, are the only places a regular-expression match can begin. */
-function scan(text: string, rawTerm: string, starts?: number[]): number[] {
+function scan(text: string, rawTerm: string, starts?: Offsets): Offsets {
   const prefix = plainPrefix(rawTerm);
   const term = foldedTerm(rawTerm);
-  const out: number[] = [];
-  if (term === '') return out;
+  if (term === '') return NOWHERE;
+  const out = new OffsetList();
   const bounds = boundsOf(term, prefix);
   const accept = bounds && ((start: number, end: number) => withinBounds(text, bounds, start, end));
   if (!isPlain(term)) {
@@ -321,7 +322,7 @@ function scan(text: string, rawTerm: string, starts?: number[]): number[] {
       const re = termExpression(term, 'g');
       re.lastIndex = 0;
       for (const m of text.matchAll(re)) if (!accept || accept(m.index, m.index + m[0].length)) out.push(m.index);
-      return out;
+      return out.done();
     }
     // The same matches as a scan of the whole text: tried only where a match can begin, and
     // never inside the previous match.
@@ -335,12 +336,12 @@ function scan(text: string, rawTerm: string, starts?: number[]): number[] {
       end = start + m[0].length;
       if (!accept || accept(start, end)) out.push(start);
     }
-    return out;
+    return out.done();
   }
   for (let i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + 1)) {
     if (!accept || accept(i, i + term.length)) out.push(i);
   }
-  return out;
+  return out.done();
 }
 
 function splitScripts(word: string): string[] {

@@ -9,3 +9,25 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, target: number): numbe
   }
   return lo;
 }
+
+/** Ascending offsets into a document's text, four bytes each (a large report has millions). */
+export type Offsets = Int32Array;
+
+/** Offsets collected one by one, then given as an exact-size Offsets. */
+export class OffsetList {
+  private values = new Int32Array(64);
+  private length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  done(): Offsets {
+    return this.values.slice(0, this.length);
+  }
+}
