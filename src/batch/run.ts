@@ -12,6 +12,7 @@ import { DEFAULT_CACHE_FILE, ResultCache, runKey } from './cache.js';
 import { checkSafely } from './check-file.js';
 import { checkOnWorkers, workersAvailable, type Task } from './pool.js';
 import { progressBar } from './progress.js';
+import { tightenHeapForLargeReports } from './heap.js';
 
 /** Below this many files to check, starting workers costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 4;
@@ -50,6 +51,7 @@ export async function checkFiles(
   const todo: Task[] = [];
   let done = 0;
   const bar = options.progress ? progressBar(files.length) : undefined;
+  const loosenHeap = tightenHeapForLargeReports(files);
   const settle = (index: number, result: FileResult) => {
     results[index] = result;
     cache?.set(files[index], keys[index], result);
@@ -82,6 +84,7 @@ export async function checkFiles(
     }
   } finally {
     bar?.stop();
+    loosenHeap();
   }
   cache?.save();
   return results;
