@@ -151,30 +151,60 @@ class EventReader {
 }
 
 /**
- * micromark's postprocess (tokenizing embedded content until none is left), except that the
- * inline content of paragraphs outside lists is not tokenized: their text is read from the
- * source (see sourceSegments), so those events would be thrown away unread — and they are about
- * a third of the parse. Headings, table cells and list items are read from their inline events.
+ * micromark's postprocess (tokenizing embedded content until none is left), except that some
+ * inline content is left untokenized, as its events would be thrown away unread or would only
+ * repeat the source: the inline content of paragraphs outside lists, whose text is read from the
+ * source (see sourceSegments), and the one-line content of headings and table cells outside
+ * lists that holds no character an inline construct starts with, whose text is its source.
+ * Together they are most of the parse's inline tokenizers (one is made per content).
  */
-function postprocess(events: Event[]): Event[] {
-  do leaveParagraphTextUnread(events);
+function postprocess(events: Event[], source: string): Event[] {
+  do leaveTextUnread(events, source);
   while (!subtokenize(events));
   return events;
 }
 
-function leaveParagraphTextUnread(events: Event[]): void {
+/** Code units at which an inline construct may start (line endings included). */
+const INLINE_STARTS = (() => {
+  const starts = new Uint8Array(0x10000);
+  for (const key of Object.keys(parse({ extensions }).constructs.text ?? {})) {
+    const code = Number(key);
+    if (code >= 0) starts[code] = 1;
+  }
+  starts[0x0a] = starts[0x0d] = 1;
+  return starts;
+})();
+
+function isPlainText(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (INLINE_STARTS[source.charCodeAt(i)]) return false;
+  return true;
+}
+
+/** Contents whose text is read trimmed, so that whitespace micromark drops at their ends does not matter. */
+const TRIMMED_CONTENT = new Set(['atxHeadingText', 'setextHeadingText', 'tableContent']);
+
+function leaveTextUnread(events: Event[], source: string): void {
   let lists = 0;
   let inParagraph = false;
+  let inTrimmedContent = false;
   for (const [kind, token] of events) {
     const type = token.type as string;
     if (type === 'listOrdered' || type === 'listUnordered') lists += kind === 'enter' ? 1 : -1;
     else if (type === 'paragraph') inParagraph = kind === 'enter';
-    else if (inParagraph && lists === 0 && type === 'chunkText' && token.contentType === 'text') token.contentType = undefined;
+    else if (TRIMMED_CONTENT.has(type)) inTrimmedContent = kind === 'enter';
+    else if (kind === 'enter' && lists === 0 && type === 'chunkText' && token.contentType === 'text') {
+      if (inParagraph) token.contentType = undefined;
+      else if (inTrimmedContent && !token.previous && !token.next && isPlainText(source, token.start.offset, token.end.offset)) {
+        // What micromark would make of it: one data token (up to whitespace at its ends).
+        token.contentType = undefined;
+        token.type = 'data';
+      }
+    }
   }
 }
 
 export function readMarkdown(path: string, source: string): ReportDocument {
-  const events = postprocess(parse({ extensions }).document().write(preprocess()(source, undefined, true)));
+  const events = postprocess(parse({ extensions }).document().write(preprocess()(source, undefined, true)), source);
   const reader = new EventReader(events, source);
   const starts = lineStarts(source);
   const builder = new DocumentBuilder();
