@@ -2,14 +2,14 @@ import { parse, preprocess } from 'micromark';
 import { subtokenize } from 'micromark-util-subtokenize';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import type { Event, Token } from 'micromark-util-types';
+import type { Event, Extension, Token } from 'micromark-util-types';
 import { parse as parseYaml } from 'yaml';
 import { DocumentBuilder } from '../document/build.js';
+import { gfmTableWithLookahead } from './markdown-table.js';
 import type { ReportDocument, Segment, TableRow } from '../document/types.js';
 import { lineStarts, offsetToLineColumn } from '../util/lines.js';
 
@@ -23,7 +23,15 @@ import { lineStarts, offsetToLineColumn } from '../util/lines.js';
  * destinations and titles left out, references decoded), which
  * test/ingest/markdown-reader.test.ts checks against remark on every fixture.
  */
-const extensions = [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem(), frontmatter(['yaml'])];
+const footnote = gfmFootnote();
+const strikethrough = gfmStrikethrough();
+const taskListItem = gfmTaskListItem();
+const yamlFrontmatter = frontmatter(['yaml']);
+
+/** The extensions, in remark-gfm's order, for one document (the table extension looks ahead in its source). */
+function extensionsFor(source: string): Extension[] {
+  return [footnote, strikethrough, gfmTableWithLookahead(source), taskListItem, yamlFrontmatter];
+}
 
 /** Markup characters that would split phrases; blanked out so offsets stay aligned. */
 const MARKUP = /[*_`~]|<br\s*\/?>/g;
@@ -167,7 +175,7 @@ function postprocess(events: Event[], source: string): Event[] {
 /** Code units at which an inline construct may start (line endings included). */
 const INLINE_STARTS = (() => {
   const starts = new Uint8Array(0x10000);
-  for (const key of Object.keys(parse({ extensions }).constructs.text ?? {})) {
+  for (const key of Object.keys(parse({ extensions: extensionsFor('') }).constructs.text ?? {})) {
     const code = Number(key);
     if (code >= 0) starts[code] = 1;
   }
@@ -204,7 +212,7 @@ function leaveTextUnread(events: Event[], source: string): void {
 }
 
 export function readMarkdown(path: string, source: string): ReportDocument {
-  const events = postprocess(parse({ extensions }).document().write(preprocess()(source, undefined, true)), source);
+  const events = postprocess(parse({ extensions: extensionsFor(source) }).document().write(preprocess()(source, undefined, true)), source);
   const reader = new EventReader(events, source);
   const starts = lineStarts(source);
   const builder = new DocumentBuilder();
