@@ -167,8 +167,9 @@ class EventReader {
  * Together they are most of the parse's inline tokenizers (one is made per content).
  */
 function postprocess(events: Event[], source: string): Event[] {
-  do leaveTextUnread(events, source);
-  while (!subtokenize(events));
+  // micromark loops until a pass finds nothing to tokenize; that last pass changes nothing
+  // (container exits were moved by the pass before), so it is not run.
+  while (leaveTextUnread(events, source) && !subtokenize(events));
   return events;
 }
 
@@ -191,16 +192,20 @@ function isPlainText(source: string, from: number, to: number): boolean {
 /** Contents whose text is read trimmed, so that whitespace micromark drops at their ends does not matter. */
 const TRIMMED_CONTENT = new Set(['atxHeadingText', 'setextHeadingText', 'tableContent']);
 
-function leaveTextUnread(events: Event[], source: string): void {
+/** Unmarks the inline content read from the source; whether any embedded content is left to tokenize. */
+function leaveTextUnread(events: Event[], source: string): boolean {
+  let pending = false;
   let lists = 0;
   let inParagraph = false;
   let inTrimmedContent = false;
-  for (const [kind, token] of events) {
+  for (let i = 0; i < events.length; i++) {
+    const enter = events[i][0] === 'enter';
+    const token = events[i][1];
     const type = token.type as string;
-    if (type === 'listOrdered' || type === 'listUnordered') lists += kind === 'enter' ? 1 : -1;
-    else if (type === 'paragraph') inParagraph = kind === 'enter';
-    else if (TRIMMED_CONTENT.has(type)) inTrimmedContent = kind === 'enter';
-    else if (kind === 'enter' && lists === 0 && type === 'chunkText' && token.contentType === 'text') {
+    if (type === 'listOrdered' || type === 'listUnordered') lists += enter ? 1 : -1;
+    else if (type === 'paragraph') inParagraph = enter;
+    else if (TRIMMED_CONTENT.has(type)) inTrimmedContent = enter;
+    else if (enter && lists === 0 && type === 'chunkText' && token.contentType === 'text') {
       if (inParagraph) token.contentType = undefined;
       else if (inTrimmedContent && !token.previous && !token.next && isPlainText(source, token.start.offset, token.end.offset)) {
         // What micromark would make of it: one data token (up to whitespace at its ends).
@@ -208,7 +213,9 @@ function leaveTextUnread(events: Event[], source: string): void {
         token.type = 'data';
       }
     }
+    if (enter && token.contentType !== undefined) pending = true;
   }
+  return pending;
 }
 
 export function readMarkdown(path: string, source: string): ReportDocument {
