@@ -23,6 +23,11 @@ let mapScratch = new Int32Array(1024);
 
 const CJK = /[\u3400-\u9fff]/;
 
+/** The code unit test of CJK, without a one-character string per test. */
+function isCjk(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
 /** The folded block text with line breaks and spaces next to CJK removed, mapped back to offsets. */
 function compact(block: Block): Compact {
   const src = foldDigits(block.norm).replace(/\n/g, ' ');
@@ -37,8 +42,7 @@ function compact(block: Block): Compact {
     if (src.charCodeAt(i) === 0x20) {
       let j = i + 1;
       while (src.charCodeAt(j) === 0x20) j++;
-      const prevChar = prev < 0 ? undefined : src[prev];
-      if (prevChar === undefined || prevChar === ' ' || CJK.test(prevChar) || j >= src.length || CJK.test(src[j])) {
+      if (prev < 0 || src.charCodeAt(prev) === 0x20 || isCjk(src.charCodeAt(prev)) || j >= src.length || isCjk(src.charCodeAt(j))) {
         if (runStart < i) runs.push(src.slice(runStart, i));
         runStart = i + 1;
         continue;
@@ -141,6 +145,8 @@ interface Found {
 interface NameIndex {
   byFirstTwo: Map<number, NamedPhrase<MetricDef>[]>;
   byFirst: Map<number, NamedPhrase<MetricDef>[]>;
+  /** 1 for each code unit a name starts with: most positions of a text start none. */
+  firstUnits: Uint8Array;
 }
 
 const nameIndexes = new WeakMap<Lexicon, NameIndex>();
@@ -148,8 +154,9 @@ const nameIndexes = new WeakMap<Lexicon, NameIndex>();
 function nameIndexOf(lex: Lexicon): NameIndex {
   let index = nameIndexes.get(lex);
   if (!index) {
-    index = { byFirstTwo: new Map(), byFirst: new Map() };
+    index = { byFirstTwo: new Map(), byFirst: new Map(), firstUnits: new Uint8Array(0x10000) };
     for (const p of lex.metricNames) {
+      index.firstUnits[p.key.charCodeAt(0)] = 1;
       const long = p.key.length >= 2;
       const map = long ? index.byFirstTwo : index.byFirst;
       const key = long ? pairKey(p.key, 0) : p.key.charCodeAt(0);
@@ -162,13 +169,19 @@ function nameIndexOf(lex: Lexicon): NameIndex {
   return index;
 }
 
+/**
+ * A key for the two code units at `at`, kept within small integers (a larger number is a heap
+ * number, allocated and hashed slowly by Map): pairs may share a key, and every name found by
+ * it is compared with the text anyway.
+ */
 function pairKey(text: string, at: number): number {
-  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+  return ((text.charCodeAt(at) << 15) ^ text.charCodeAt(at + 1)) & 0x3fffffff;
 }
 
 /** True when the text contains a name of two or more characters of a metric other than `metric`. */
 function namesAnotherMetric(index: NameIndex, text: string, metric: MetricDef): boolean {
   for (let s = 0; s + 1 < text.length; s++) {
+    if (!index.firstUnits[text.charCodeAt(s)]) continue;
     const names = index.byFirstTwo.get(pairKey(text, s));
     if (names) for (const p of names) if (p.target !== metric && text.startsWith(p.key, s)) return true;
   }
@@ -177,6 +190,7 @@ function namesAnotherMetric(index: NameIndex, text: string, metric: MetricDef): 
 
 /** The first metric name, in the lexicon's order, that occurs at `pos`. */
 function nameAt(index: NameIndex, text: string, pos: number): NamedPhrase<MetricDef> | undefined {
+  if (!index.firstUnits[text.charCodeAt(pos)]) return undefined;
   if (pos + 1 < text.length) {
     const long = index.byFirstTwo.get(pairKey(text, pos));
     if (long) for (const p of long) if (occursAt(text, pos, p)) return p;

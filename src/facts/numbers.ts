@@ -4,6 +4,8 @@
  * they disagree).
  */
 
+import { codesOf, fromCodes } from '../util/code-units.js';
+
 export interface ParsedNumber {
   value: number;
   /** Digits after the decimal point as printed. */
@@ -24,17 +26,21 @@ export interface ParsedRange {
   high: ParsedNumber;
 }
 
-/** Full-width digits and punctuation to ASCII; the minus-like dashes to '-'. */
+function foldDigit(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  if (code === 0x2212 || code === 0xfe63) return 0x2d;
+  if (code === 0x3000 || code === 0xa0 || code === 0x2009 || code === 0x202f) return 0x20;
+  return code;
+}
+
+/** Full-width digits and punctuation to ASCII; the minus-like dashes to '-'. Text without them is returned as is. */
 export function foldDigits(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x2212 || code === 0xfe63) out += '-';
-    else if (code === 0x3000 || code === 0xa0 || code === 0x2009 || code === 0x202f) out += ' ';
-    else out += ch;
-  }
-  return out;
+  let first = 0;
+  while (first < text.length && foldDigit(text.charCodeAt(first)) === text.charCodeAt(first)) first++;
+  if (first === text.length) return text;
+  const codes = codesOf(text);
+  for (let i = first; i < codes.length; i++) codes[i] = foldDigit(codes[i]);
+  return fromCodes(codes);
 }
 
 const NUMBER = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)$/;

@@ -2,14 +2,14 @@ import { parse, preprocess } from 'micromark';
 import { subtokenize } from 'micromark-util-subtokenize';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import type { Event, Token } from 'micromark-util-types';
+import type { Event, Extension, Token } from 'micromark-util-types';
 import { parse as parseYaml } from 'yaml';
 import { DocumentBuilder } from '../document/build.js';
+import { gfmTableWithLookahead } from './markdown-table.js';
 import type { ReportDocument, Segment, TableRow } from '../document/types.js';
 import { lineStarts, offsetToLineColumn } from '../util/lines.js';
 
@@ -23,7 +23,15 @@ import { lineStarts, offsetToLineColumn } from '../util/lines.js';
  * destinations and titles left out, references decoded), which
  * test/ingest/markdown-reader.test.ts checks against remark on every fixture.
  */
-const extensions = [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem(), frontmatter(['yaml'])];
+const footnote = gfmFootnote();
+const strikethrough = gfmStrikethrough();
+const taskListItem = gfmTaskListItem();
+const yamlFrontmatter = frontmatter(['yaml']);
+
+/** The extensions, in remark-gfm's order, for one document (the table extension looks ahead in its source). */
+function extensionsFor(source: string): Extension[] {
+  return [footnote, strikethrough, gfmTableWithLookahead(source), taskListItem, yamlFrontmatter];
+}
 
 /** Markup characters that would split phrases; blanked out so offsets stay aligned. */
 const MARKUP = /[*_`~]|<br\s*\/?>/g;
@@ -151,30 +159,67 @@ class EventReader {
 }
 
 /**
- * micromark's postprocess (tokenizing embedded content until none is left), except that the
- * inline content of paragraphs outside lists is not tokenized: their text is read from the
- * source (see sourceSegments), so those events would be thrown away unread — and they are about
- * a third of the parse. Headings, table cells and list items are read from their inline events.
+ * micromark's postprocess (tokenizing embedded content until none is left), except that some
+ * inline content is left untokenized, as its events would be thrown away unread or would only
+ * repeat the source: the inline content of paragraphs outside lists, whose text is read from the
+ * source (see sourceSegments), and the one-line content of headings and table cells outside
+ * lists that holds no character an inline construct starts with, whose text is its source.
+ * Together they are most of the parse's inline tokenizers (one is made per content).
  */
-function postprocess(events: Event[]): Event[] {
-  do leaveParagraphTextUnread(events);
-  while (!subtokenize(events));
+function postprocess(events: Event[], source: string): Event[] {
+  // micromark loops until a pass finds nothing to tokenize; that last pass changes nothing
+  // (container exits were moved by the pass before), so it is not run.
+  while (leaveTextUnread(events, source) && !subtokenize(events));
   return events;
 }
 
-function leaveParagraphTextUnread(events: Event[]): void {
+/** Code units at which an inline construct may start (line endings included). */
+const INLINE_STARTS = (() => {
+  const starts = new Uint8Array(0x10000);
+  for (const key of Object.keys(parse({ extensions: extensionsFor('') }).constructs.text ?? {})) {
+    const code = Number(key);
+    if (code >= 0) starts[code] = 1;
+  }
+  starts[0x0a] = starts[0x0d] = 1;
+  return starts;
+})();
+
+function isPlainText(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (INLINE_STARTS[source.charCodeAt(i)]) return false;
+  return true;
+}
+
+/** Contents whose text is read trimmed, so that whitespace micromark drops at their ends does not matter. */
+const TRIMMED_CONTENT = new Set(['atxHeadingText', 'setextHeadingText', 'tableContent']);
+
+/** Unmarks the inline content read from the source; whether any embedded content is left to tokenize. */
+function leaveTextUnread(events: Event[], source: string): boolean {
+  let pending = false;
   let lists = 0;
   let inParagraph = false;
-  for (const [kind, token] of events) {
+  let inTrimmedContent = false;
+  for (let i = 0; i < events.length; i++) {
+    const enter = events[i][0] === 'enter';
+    const token = events[i][1];
     const type = token.type as string;
-    if (type === 'listOrdered' || type === 'listUnordered') lists += kind === 'enter' ? 1 : -1;
-    else if (type === 'paragraph') inParagraph = kind === 'enter';
-    else if (inParagraph && lists === 0 && type === 'chunkText' && token.contentType === 'text') token.contentType = undefined;
+    if (type === 'listOrdered' || type === 'listUnordered') lists += enter ? 1 : -1;
+    else if (type === 'paragraph') inParagraph = enter;
+    else if (TRIMMED_CONTENT.has(type)) inTrimmedContent = enter;
+    else if (enter && lists === 0 && type === 'chunkText' && token.contentType === 'text') {
+      if (inParagraph) token.contentType = undefined;
+      else if (inTrimmedContent && !token.previous && !token.next && isPlainText(source, token.start.offset, token.end.offset)) {
+        // What micromark would make of it: one data token (up to whitespace at its ends).
+        token.contentType = undefined;
+        token.type = 'data';
+      }
+    }
+    if (enter && token.contentType !== undefined) pending = true;
   }
+  return pending;
 }
 
 export function readMarkdown(path: string, source: string): ReportDocument {
-  const events = postprocess(parse({ extensions }).document().write(preprocess()(source, undefined, true)));
+  const events = postprocess(parse({ extensions: extensionsFor(source) }).document().write(preprocess()(source, undefined, true)), source);
   const reader = new EventReader(events, source);
   const starts = lineStarts(source);
   const builder = new DocumentBuilder();

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Converter } from 'opencc-js/t2cn';
+import { fromCodes } from './code-units.js';
+import { toSimplified } from './t2s.js';
 
-/**
+/*
  * Text is folded for matching only, never for display. Every fold is one code unit in,
  * one code unit out, so an offset in the folded text is the same offset in the original.
  */
-let toSimplified: ((s: string) => string) | undefined;
 
 function foldChar(code: number): number {
   // Full-width ASCII variants (！ … ～) to ASCII.
@@ -67,30 +67,6 @@ function foldWidthAndCase(text: string): string {
   return fromCodes(codes);
 }
 
-const CHUNK = 8192;
-
-/** A string from UTF-16 code units, lone surrogates kept (no intermediate string per character). */
-function fromCodes(codes: Uint16Array): string {
-  if (codes.length <= CHUNK) return String.fromCharCode.apply(null, codes as unknown as number[]);
-  const parts: string[] = [];
-  for (let i = 0; i < codes.length; i += CHUNK) parts.push(String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]));
-  return parts.join('');
-}
-
-function simplify(text: string): string {
-  const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
-  const converted = convert(text);
-  if (converted.length === text.length) return converted === text ? text : converted;
-  // A phrase conversion changed the length: fall back to character-by-character, which
-  // keeps offsets aligned.
-  let out = '';
-  for (const ch of text) {
-    const c = convert(ch);
-    out += c.length === ch.length ? c : ch;
-  }
-  return out;
-}
-
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 // Short strings (terms, labels, headings) are folded again and again: their folds are kept.
@@ -124,7 +100,7 @@ let fingerprint: string | undefined;
 
 /** Identifies this module's folding by its code (the conversion tables come with the locked opencc-js). */
 function foldingFingerprint(): string {
-  fingerprint ??= createHash('sha256').update([foldChar, buildFoldTable, foldWidthAndCase, fromCodes, simplify, foldOnce, normalize].map(String).join('\n')).digest('hex').slice(0, 16);
+  fingerprint ??= createHash('sha256').update([foldChar, buildFoldTable, foldWidthAndCase, fromCodes, toSimplified, foldOnce, normalize].map(String).join('\n')).digest('hex').slice(0, 16);
   return fingerprint;
 }
 
@@ -147,7 +123,7 @@ export function rememberFolds(table: FoldTable): void {
 /** The same fold, not remembered. */
 export function foldOnce(text: string): string {
   const folded = foldWidthAndCase(text);
-  return CJK.test(folded) ? simplify(folded) : folded;
+  return CJK.test(folded) ? toSimplified(folded) : folded;
 }
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/rules/load.js';
 import { compileLexicon } from '../../src/facts/lexicon.js';
-import { parseNumber, parseRange, splitFootnoteMarker } from '../../src/facts/numbers.js';
+import { foldDigits, parseNumber, parseRange, splitFootnoteMarker } from '../../src/facts/numbers.js';
 import { parseUnit, toBase } from '../../src/facts/units.js';
 import { readCell } from '../../src/facts/tables.js';
 
@@ -16,6 +16,37 @@ function grouped(n: number): string {
 function fullWidth(text: string): string {
   return text.replace(/[0-9,.%-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 }
+
+/** foldDigits as it was written first, character by character: the reference. */
+function foldDigitsByCharacter(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x2212 || code === 0xfe63) out += '-';
+    else if (code === 0x3000 || code === 0xa0 || code === 0x2009 || code === 0x202f) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+describe('digit folding', () => {
+  it('folds as character by character: full-width forms, dashes, spaces, surrogates, long texts', () => {
+    const unit = fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+      fc.constantFrom('\uff01', '\uff10', '\uff5e', '\uff5f', '\uff00', '\u2212', '\ufe63', '\u3000', '\u00a0', '\u2009', '\u202f', '😀', '排放', '1,234', ' '),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 200 }), (parts) => {
+        const text = parts.join('');
+        expect(foldDigits(text)).toBe(foldDigitsByCharacter(text));
+      }),
+      { numRuns: 2000 },
+    );
+    const long = '２０２４年排放量為１，２３４．５噸\u3000'.repeat(500);
+    expect(foldDigits(long)).toBe(foldDigitsByCharacter(long));
+  });
+});
 
 describe('number parsing (properties)', () => {
   it('reads any integer and decimal written with thousands separators, in ASCII or full-width digits, with a sign', () => {

@@ -29,6 +29,8 @@ const constructs: Record<string, string> = {
   'CRLF line endings and tabs': '# Title\r\n\r\n\tIndented\tcode\r\n\r\nPara\twith tab\r\n- a\r\n- b\r\n',
   'thematic breaks and definitions only': '***\n\n[x]: /y\n\n---\n',
   'Chinese text with full-width punctuation': '# 環境、社會及管治報告\n\n本集團於報告期內的**溫室氣體排放**為1,234噸二氧化碳當量。\n\n| 關鍵績效指標 | 單位 |\n| --- | --- |\n| 耗水量 | 立方米 |\n',
+  'plain headings and cells, read from the source': '#\t標題\u3000 \t\n\nPlain setext\n===\n\n|  a\u00a0 | b c |\n|---|---|\n| \t x  y\t | \u3000全角 |\n\n> # quoted heading\n> | q | r |\n> |---|---|\n> | s | t |\n\n- # heading in a list\n\n  | u | v |\n  |---|---|\n  | w  | x |\n',
+  'tables found by their delimiter rows': 'a | b\n-|-\nc\nd | e\n\n> x | y\n> --- | ---\n> z\n\nno | table\n\nhead\r|-\r\n\r\n| h |\r\n| :-: |\r\nbody without pipe\n\n- a | b\n  -|-\n\n| last |\n| --- |',
   'empty document': '',
   'only blank lines': '\n\n\n',
 };
@@ -54,6 +56,7 @@ describe('Markdown reader on micromark events', () => {
       '#', '## ', '=', '-', '- ', '1. ', '* ', '> ', '|', ' | ', '---', '```', '    ', '\t', '\n', '\n\n', '\r\n',
       '*', '**', '_', '`', '~~', '[', ']', '(', ')', '![', '[^1]', '[^1]: ', '<!--', '-->', '<div>', '<br>', '&amp;',
       '&#20013;', '\\', '  \n', 'www.a.com', '<https://a.b>', 'text', '排放', '溫室氣體', 'Scope 1', '1,234', '[x] ',
+      '\u3000', '\u00a0', ' \t', '-|-', ':-', '| --- |', '\r',
     );
     fc.assert(
       fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 60 }), (parts) => {
