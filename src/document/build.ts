@@ -94,21 +94,71 @@ class StoredBlock implements Block {
   }
 }
 
+/** What a section without subsections lists as its children: one shared, frozen, empty array. */
+const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
+
+/**
+ * A section as the builder makes it. A large text has a section per heading (84K in a 20 MB
+ * report), so what can be derived is: its path is read from its ancestors, and its blocks,
+ * which are consecutive (blocks always go to the section opened last), are a range.
+ */
+class StoredSection implements Section {
+  children: number[] = NO_CHILDREN;
+  firstBlock = 0;
+  blockCount = 0;
+
+  constructor(
+    readonly index: number,
+    public title: string,
+    public norm: string,
+    public level: number,
+    public parent: number | null,
+    public line: number,
+    public column: number,
+    public page: number | undefined,
+    private readonly all: readonly StoredSection[],
+  ) {}
+
+  /** Titles from the top-level heading down to this one (a new array on every read). */
+  get path(): string[] {
+    let depth = 0;
+    for (let s: StoredSection = this; s.parent !== null; s = this.all[s.parent]) depth++;
+    const out = new Array<string>(depth);
+    for (let s: StoredSection = this; s.parent !== null; s = this.all[s.parent]) out[--depth] = s.title;
+    return out;
+  }
+
+  /** The indexes of its blocks (a new array on every read). */
+  get blocks(): number[] {
+    const out = new Array<number>(this.blockCount);
+    for (let i = 0; i < this.blockCount; i++) out[i] = this.firstBlock + i;
+    return out;
+  }
+
+  addChild(index: number): void {
+    if (this.children === NO_CHILDREN) this.children = [index];
+    else this.children.push(index);
+  }
+
+  addBlock(index: number): void {
+    if (this.blockCount === 0) this.firstBlock = index;
+    else if (index !== this.firstBlock + this.blockCount) throw new Error('the blocks of a section must be consecutive');
+    this.blockCount++;
+  }
+}
+
 /**
  * Accumulates sections and blocks in document order; readers call it as they walk their
  * input so that every reader produces the same shape.
  */
 export class DocumentBuilder {
-  readonly sections: Section[] = [];
-  readonly blocks: Block[] = [];
+  private readonly sections: StoredSection[] = [];
+  private readonly blocks: Block[] = [];
   private stack: number[] = [0];
   private readonly segmentStore = new SegmentStore();
 
   constructor() {
-    this.sections.push({
-      index: 0, title: '', norm: '', level: 0, parent: null, path: [], line: 1, column: 1,
-      blocks: [], children: [],
-    });
+    this.sections.push(new StoredSection(0, '', '', 0, null, 1, 1, undefined, this.sections));
   }
 
   get currentSection(): number {
@@ -120,21 +170,9 @@ export class DocumentBuilder {
       this.stack.pop();
     }
     const parent = this.sections[this.currentSection];
-    const section: Section = {
-      index: this.sections.length,
-      title,
-      norm: normalize(title),
-      level,
-      parent: parent.index,
-      path: withTitle(parent.path, title),
-      line,
-      column,
-      page,
-      blocks: [],
-      children: [],
-    };
+    const section = new StoredSection(this.sections.length, title, normalize(title), level, parent.index, line, column, page, this.sections);
     this.sections.push(section);
-    parent.children.push(section.index);
+    parent.addChild(section.index);
     this.stack.push(section.index);
     const own = source ?? { text: title, segments: [{ offset: 0, line, column, page }] };
     this.block('heading', own.text, own.segments, line, { page });
@@ -156,24 +194,14 @@ export class DocumentBuilder {
       extra.rows, extra.items, this.segmentStore, this.segmentStore.add(segments), segments.length,
     );
     this.blocks.push(block);
-    this.sections[section].blocks.push(block.index);
+    this.sections[section].addBlock(block.index);
     return block;
   }
 
   finish(path: string, format: InputFormat, lines: string[], pages: Page[], rest: Partial<ReportDocument> = {}): ReportDocument {
-    // Lists grown by push keep spare room; a large document has one per section.
-    for (const section of this.sections) if (section.blocks.length > 0) section.blocks = section.blocks.slice();
     this.segmentStore.trim();
     return { path, format, lines, sections: this.sections, blocks: this.blocks, pages, comments: [], ...rest };
   }
-}
-
-/** A section's path: its parent's and its own title, in an array of exactly that size. */
-function withTitle(path: string[], title: string): string[] {
-  const out = new Array<string>(path.length + 1);
-  for (let i = 0; i < path.length; i++) out[i] = path[i];
-  out[path.length] = title;
-  return out;
 }
 
 /** Position of an offset inside a block. */
