@@ -1,5 +1,5 @@
 import { normalize } from '../util/normalize.js';
-import type { Block, BlockKind, BlockRole, ReportDocument, Section, Segment, TableRow, InputFormat, Page } from './types.js';
+import type { Block, BlockKind, BlockRole, DocumentLines, ReportDocument, Section, Segment, TableRow, InputFormat, Page } from './types.js';
 
 const FIELDS = 4;
 
@@ -198,7 +198,7 @@ export class DocumentBuilder {
     return block;
   }
 
-  finish(path: string, format: InputFormat, lines: string[], pages: Page[], rest: Partial<ReportDocument> = {}): ReportDocument {
+  finish(path: string, format: InputFormat, lines: DocumentLines, pages: Page[], rest: Partial<ReportDocument> = {}): ReportDocument {
     this.segmentStore.trim();
     return { path, format, lines, sections: this.sections, blocks: this.blocks, pages, comments: [], ...rest };
   }
