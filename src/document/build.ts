@@ -1,4 +1,5 @@
 import { normalize } from '../util/normalize.js';
+import { shareJoinedNorms } from './joined.js';
 import type { Block, BlockKind, BlockRole, DocumentLines, ReportDocument, Section, Segment, TableRow, InputFormat, Page } from './types.js';
 
 const FIELDS = 4;
@@ -200,6 +201,7 @@ export class DocumentBuilder {
 
   finish(path: string, format: InputFormat, lines: DocumentLines, pages: Page[], rest: Partial<ReportDocument> = {}): ReportDocument {
     this.segmentStore.trim();
+    shareJoinedNorms(this.blocks);
     return { path, format, lines, sections: this.sections, blocks: this.blocks, pages, comments: [], ...rest };
   }
 }
