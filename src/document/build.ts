@@ -10,8 +10,12 @@ const FIELDS = 4;
  * document's memory.
  */
 class SegmentStore {
-  private data = new Int32Array(FIELDS * 256);
+  private data: Int32Array;
   count = 0;
+
+  constructor(capacity: number) {
+    this.data = new Int32Array(FIELDS * Math.max(1, capacity));
+  }
 
   add(segments: readonly Segment[]): number {
     const first = this.count;
@@ -32,7 +36,7 @@ class SegmentStore {
 
   /** Drops the spare room once the document is built. */
   trim(): void {
-    this.data = this.data.slice(0, FIELDS * this.count);
+    if (this.data.length > FIELDS * this.count) this.data = this.data.slice(0, FIELDS * this.count);
   }
 
   offset(i: number): number {
@@ -156,9 +160,11 @@ export class DocumentBuilder {
   private readonly sections: StoredSection[] = [];
   private readonly blocks: Block[] = [];
   private stack: number[] = [0];
-  private readonly segmentStore = new SegmentStore();
+  private readonly segmentStore: SegmentStore;
 
-  constructor() {
+  /** `segments`: how many segments the blocks will have, where the reader knows (the store is made that size). */
+  constructor(segments = 256) {
+    this.segmentStore = new SegmentStore(segments);
     this.sections.push(new StoredSection(0, '', '', 0, null, 1, 1, undefined, this.sections));
   }
 

@@ -394,8 +394,11 @@ function joiner(prev: string, next: string): string {
 }
 
 function build(path: string, sourceLines: DocumentLines, lines: Lines, pages: Page[]): ReportDocument {
-  const builder = new DocumentBuilder();
   const { text: texts, kind, hints } = lines;
+  // Every line of content is a segment of one block.
+  let segments = 0;
+  for (let i = 0; i < lines.count; i++) if (kind[i] !== BLANK && kind[i] !== FURNITURE) segments++;
+  const builder = new DocumentBuilder(segments);
   const pageOf = (i: number) => (lines.page[i] === 0 ? undefined : lines.page[i]);
   let para: { text: string; segments: Segment[]; end: number; page?: number } | undefined;
   let table: { rows: TableRow[]; text: string; segments: Segment[]; end: number; page?: number } | undefined;
