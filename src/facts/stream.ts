@@ -38,13 +38,14 @@ export class LineStream implements Iterable<StreamLine> {
   readonly length: number;
 
   constructor(private readonly blocks: readonly Block[], lines: LineColumns) {
+    lines.trim();
     this.length = lines.count;
-    this.blockIndex = lines.block.slice(0, lines.count);
-    this.lineNo = lines.line.slice(0, lines.count);
-    this.columnNo = lines.column.slice(0, lines.count);
-    this.pageNo = lines.page.slice(0, lines.count);
-    this.start = lines.start.slice(0, lines.count);
-    this.end = lines.end.slice(0, lines.count);
+    this.blockIndex = lines.block;
+    this.lineNo = lines.line;
+    this.columnNo = lines.column;
+    this.pageNo = lines.page;
+    this.start = lines.start;
+    this.end = lines.end;
     this.ownTexts = lines.ownTexts;
   }
 
@@ -70,16 +71,26 @@ export class LineStream implements Iterable<StreamLine> {
   }
 }
 
-/** The stream's columns while they are filled, grown as lines are added. */
+/** The stream's columns while they are filled, made for `capacity` lines and grown if more come. */
 class LineColumns {
   count = 0;
-  block = new Int32Array(1024);
-  line = new Int32Array(1024);
-  column = new Int32Array(1024);
-  page = new Int32Array(1024);
-  start = new Int32Array(1024);
-  end = new Int32Array(1024);
+  block: Int32Array;
+  line: Int32Array;
+  column: Int32Array;
+  page: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
   ownTexts = new Map<number, string>();
+
+  constructor(capacity: number) {
+    const size = Math.max(1, capacity);
+    this.block = new Int32Array(size);
+    this.line = new Int32Array(size);
+    this.column = new Int32Array(size);
+    this.page = new Int32Array(size);
+    this.start = new Int32Array(size);
+    this.end = new Int32Array(size);
+  }
 
   add(block: number, line: number, column: number, page: number | undefined, start: number, end: number): number {
     if (this.count === this.block.length) this.grow();
@@ -94,17 +105,26 @@ class LineColumns {
   }
 
   private grow(): void {
-    const grown = (a: Int32Array) => {
-      const b = new Int32Array(2 * a.length);
-      b.set(a);
+    this.resize(2 * this.block.length);
+  }
+
+  /** Drops the spare room. */
+  trim(): void {
+    if (this.block.length > this.count) this.resize(this.count);
+  }
+
+  private resize(size: number): void {
+    const resized = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a.subarray(0, Math.min(size, a.length)));
       return b;
     };
-    this.block = grown(this.block);
-    this.line = grown(this.line);
-    this.column = grown(this.column);
-    this.page = grown(this.page);
-    this.start = grown(this.start);
-    this.end = grown(this.end);
+    this.block = resized(this.block);
+    this.line = resized(this.line);
+    this.column = resized(this.column);
+    this.page = resized(this.page);
+    this.start = resized(this.start);
+    this.end = resized(this.end);
   }
 }
 
@@ -113,8 +133,15 @@ function isSpace(code: number): boolean {
     || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/** A line per table row or per segment, mostly: what the stream is made for before it is read. */
+function expectedLines(doc: ReportDocument): number {
+  let n = 0;
+  for (const block of doc.blocks) if (block.role === 'body') n += block.kind === 'table' && block.rows ? block.rows.length : segmentCount(block);
+  return n;
+}
+
 export function lineStream(doc: ReportDocument): LineStream {
-  const out = new LineColumns();
+  const out = new LineColumns(expectedLines(doc));
   doc.blocks.forEach((block, b) => {
     if (block.role !== 'body') return;
     if (block.kind === 'table' && doc.format === 'markdown') return;
