@@ -43,6 +43,14 @@ class SegmentStore {
     return this.data[FIELDS * i];
   }
 
+  line(i: number): number {
+    return this.data[FIELDS * i + 1];
+  }
+
+  column(i: number): number {
+    return this.data[FIELDS * i + 2];
+  }
+
   segmentPage(i: number): number | undefined {
     const page = this.data[FIELDS * i + 3];
     return page === 0 ? undefined : page;
@@ -55,47 +63,137 @@ class SegmentStore {
   }
 }
 
-/** A block as the builder makes it: its segments are read from the document's store. */
+/** Per block, four numbers: its first segment, end line, page (0 for none) and section. */
+const BLOCK_FIELDS = 4;
+
+/**
+ * The numbers of every block in one array (a large text has 120K blocks, and a field is 8
+ * bytes on an object), with the tables' rows and the lists' items by block.
+ */
+class BlockStore {
+  private data = new Int32Array(BLOCK_FIELDS * 256);
+  count = 0;
+  readonly rows = new Map<number, TableRow[]>();
+  readonly items = new Map<number, string[]>();
+
+  constructor(readonly segments: SegmentStore) {}
+
+  add(firstSegment: number, endLine: number, page: number | undefined, section: number, rows: TableRow[] | undefined, items: string[] | undefined): number {
+    if (BLOCK_FIELDS * (this.count + 1) > this.data.length) {
+      const grown = new Int32Array(2 * this.data.length);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const index = this.count++;
+    const at = BLOCK_FIELDS * index;
+    this.data[at] = firstSegment;
+    this.data[at + 1] = endLine;
+    this.data[at + 2] = page ?? 0;
+    this.data[at + 3] = section;
+    if (rows) this.rows.set(index, rows);
+    if (items) this.items.set(index, items);
+    return index;
+  }
+
+  trim(): void {
+    if (this.data.length > BLOCK_FIELDS * this.count) this.data = this.data.slice(0, BLOCK_FIELDS * this.count);
+    this.segments.trim();
+  }
+
+  firstSegment(block: number): number {
+    return this.data[BLOCK_FIELDS * block];
+  }
+
+  segmentCount(block: number): number {
+    const end = block + 1 < this.count ? this.data[BLOCK_FIELDS * (block + 1)] : this.segments.count;
+    return end - this.data[BLOCK_FIELDS * block];
+  }
+
+  endLine(block: number): number {
+    return this.data[BLOCK_FIELDS * block + 1];
+  }
+
+  page(block: number): number | undefined {
+    const page = this.data[BLOCK_FIELDS * block + 2];
+    return page === 0 ? undefined : page;
+  }
+
+  section(block: number): number {
+    return this.data[BLOCK_FIELDS * block + 3];
+  }
+}
+
+/**
+ * A block as the builder makes it: its text, kind and role on the object, its numbers and
+ * segments read from the document's store.
+ */
 class StoredBlock implements Block {
   role: BlockRole = 'body';
 
   constructor(
-    public index: number,
+    readonly index: number,
     public kind: BlockKind,
     public text: string,
     public norm: string,
-    public line: number,
-    public column: number,
-    public endLine: number,
-    public page: number | undefined,
-    public section: number,
-    public rows: TableRow[] | undefined,
-    public items: string[] | undefined,
-    private readonly store: SegmentStore,
-    private readonly firstSegment: number,
-    readonly segmentCount: number,
+    private readonly store: BlockStore,
   ) {}
+
+  get line(): number {
+    return this.store.segments.line(this.store.firstSegment(this.index));
+  }
+
+  get column(): number {
+    return this.store.segments.column(this.store.firstSegment(this.index));
+  }
+
+  get endLine(): number {
+    return this.store.endLine(this.index);
+  }
+
+  get page(): number | undefined {
+    return this.store.page(this.index);
+  }
+
+  get section(): number {
+    return this.store.section(this.index);
+  }
+
+  get rows(): TableRow[] | undefined {
+    return this.store.rows.get(this.index);
+  }
+
+  get items(): string[] | undefined {
+    return this.store.items.get(this.index);
+  }
+
+  get segmentCount(): number {
+    return this.store.segmentCount(this.index);
+  }
 
   /** A new array on every read: callers that walk many blocks read positions with positionInBlock. */
   get segments(): Segment[] {
+    const first = this.store.firstSegment(this.index);
     const out = new Array<Segment>(this.segmentCount);
-    for (let i = 0; i < this.segmentCount; i++) out[i] = this.store.segment(this.firstSegment + i);
+    for (let i = 0; i < out.length; i++) out[i] = this.store.segments.segment(first + i);
     return out;
   }
 
   /** The page of the i-th segment, read without building a Segment. */
   segmentPage(i: number): number | undefined {
-    return this.store.segmentPage(this.firstSegment + i);
+    return this.store.segments.segmentPage(this.store.firstSegment(this.index) + i);
   }
 
   /** The last segment starting at or before `offset` (the first when none does). */
   segmentAt(offset: number): Segment {
-    let found = this.firstSegment;
-    for (let i = this.firstSegment + 1; i < this.firstSegment + this.segmentCount; i++) {
-      if (this.store.offset(i) <= offset) found = i;
+    const first = this.store.firstSegment(this.index);
+    const end = first + this.segmentCount;
+    const segments = this.store.segments;
+    let found = first;
+    for (let i = first + 1; i < end; i++) {
+      if (segments.offset(i) <= offset) found = i;
       else break;
     }
-    return this.store.segment(found);
+    return segments.segment(found);
   }
 }
 
@@ -160,11 +258,11 @@ export class DocumentBuilder {
   private readonly sections: StoredSection[] = [];
   private readonly blocks: Block[] = [];
   private stack: number[] = [0];
-  private readonly segmentStore: SegmentStore;
+  private readonly store: BlockStore;
 
   /** `segments`: how many segments the blocks will have, where the reader knows (the store is made that size). */
   constructor(segments = 256) {
-    this.segmentStore = new SegmentStore(segments);
+    this.store = new BlockStore(new SegmentStore(segments));
     this.sections.push(new StoredSection(0, '', '', 0, null, 1, 1, undefined, this.sections));
   }
 
@@ -195,18 +293,15 @@ export class DocumentBuilder {
   ): Block | undefined {
     if (text.trim() === '' || segments.length === 0) return undefined;
     const section = this.currentSection;
-    const first = segments[0];
-    const block = new StoredBlock(
-      this.blocks.length, kind, text, normalize(text), first.line, first.column, endLine, extra.page, section,
-      extra.rows, extra.items, this.segmentStore, this.segmentStore.add(segments), segments.length,
-    );
+    const index = this.store.add(this.store.segments.add(segments), endLine, extra.page, section, extra.rows, extra.items);
+    const block = new StoredBlock(index, kind, text, normalize(text), this.store);
     this.blocks.push(block);
     this.sections[section].addBlock(block.index);
     return block;
   }
 
   finish(path: string, format: InputFormat, lines: DocumentLines, pages: Page[], rest: Partial<ReportDocument> = {}): ReportDocument {
-    this.segmentStore.trim();
+    this.store.trim();
     shareJoinedNorms(this.blocks);
     return { path, format, lines, sections: this.sections, blocks: this.blocks, pages, comments: [], ...rest };
   }
