@@ -1,5 +1,6 @@
 import type { Block } from '../document/types.js';
 import { normalize } from '../util/normalize.js';
+import { firstLineWhere } from '../util/lines.js';
 import type { Period } from '../facts/period.js';
 import type { PeriodCondition } from '../rules/hygiene.js';
 import type { Finding } from '../report/result.js';
@@ -92,7 +93,7 @@ function titleYear(ctx: CheckContext): Finding[] {
   }
   const fmTitle = ctx.doc.frontmatter?.title;
   if (typeof fmTitle === 'string') {
-    const line = ctx.doc.lines.findIndex((l) => /^title\s*:/.test(l)) + 1;
+    const line = firstLineWhere(ctx.doc.lines, (l) => /^title\s*:/.test(l));
     for (const re of ctx.rules.hygiene.period.titleYear) {
       for (const m of fmTitle.toLowerCase().matchAll(re)) consider(yearsFrom({ ...m.groups }), fmTitle, { line: Math.max(1, line), column: 1 });
     }

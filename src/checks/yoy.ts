@@ -214,7 +214,7 @@ function priorYearFigures(ctx: CheckContext, previous: PreviousReport, notes: Re
         return c.year < year && c.value != null && old?.value != null && !sameFigure(c, old);
       });
       if (changed.length === 0) continue;
-      const rowText = normalize(ctx.doc.lines[r.line - 1] ?? '');
+      const rowText = normalize(ctx.doc.lines.at(r.line - 1) ?? '');
       const marked = restated.some((ph) => rowText.includes(ph));
       const noted = marked || tableNoted || prose.some((n) => speaksOf(n.sentence, cleanLabel(r.label, restated)));
       if (noted) continue;

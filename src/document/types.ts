@@ -93,6 +93,15 @@ export interface Page {
   label?: string;
 }
 
+/**
+ * The input's lines, line n at index n - 1: an array, or a view that cuts them from the text
+ * as they are read (TextLines).
+ */
+export interface DocumentLines extends Iterable<string> {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
 export interface ReportDocument {
   path: string;
   format: InputFormat;
@@ -107,7 +116,7 @@ export interface ReportDocument {
   /** Page breaks guessed from the text's look (no form feeds, no --page-marker): close, not exact. */
   pagesInferred?: boolean;
   /** The input's lines, as read (BOM and line endings removed). */
-  lines: string[];
+  lines: DocumentLines;
   sections: Section[];
   blocks: Block[];
   pages: Page[];

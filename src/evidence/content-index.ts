@@ -101,7 +101,7 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
   for (const block of doc.blocks) {
     if (block.role !== 'content-index') continue;
     for (const seg of block.segments) {
-      const text = doc.lines[seg.line - 1]?.trim() ?? '';
+      const text = doc.lines.at(seg.line - 1)?.trim() ?? '';
       // Each index opens with its title; only an HKEX index is read here.
       if (INDEX_TITLE.test(normalize(text))) hkexIndex = !/\bgri\b/i.test(text);
       if (hkexIndex) lines.push({ line: seg.line, text, page: seg.page });

@@ -181,7 +181,7 @@ export function parseGriIndex(doc: ReportDocument, pack: RulePack | undefined, c
       if (block.kind === 'table' && block.rows) entries.push(...tableEntries(block.rows, block.page, catalog, headings, doc));
       continue;
     }
-    for (const seg of block.segments) lines.push({ line: seg.line, text: doc.lines[seg.line - 1]?.trim() ?? '', page: seg.page });
+    for (const seg of block.segments) lines.push({ line: seg.line, text: doc.lines.at(seg.line - 1)?.trim() ?? '', page: seg.page });
   }
   if (lines.length > 0) entries.push(...lineEntries(lines, titles, headings, doc));
   lines = [];

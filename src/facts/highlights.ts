@@ -3,7 +3,7 @@ import type { Fact } from './types.js';
 import { makeFact, unitFits } from './build.js';
 import { foldKey, matchMetric, type Lexicon, type MetricMatch } from './lexicon.js';
 import { foldDigits, parseNumber } from './numbers.js';
-import type { StreamLine } from './stream.js';
+import type { LineStream, StreamLine } from './stream.js';
 import { joinLabel, stripNote } from './tables.js';
 import { parseUnit } from './units.js';
 
@@ -43,18 +43,22 @@ function wrongUnitForSure(match: MetricMatch, label: string, dimension: string):
 
 const PARENTHETICAL = /^[(（][^()（）]*[)）]$/;
 
-export function readHighlights(doc: ReportDocument, lex: Lexicon, stream: StreamLine[], consumed: Set<number>, year: number | null): Fact[] {
+export function readHighlights(doc: ReportDocument, lex: Lexicon, stream: LineStream, consumed: Uint8Array, year: number | null): Fact[] {
   const facts: Fact[] = [];
   for (let i = 1; i < stream.length; i++) {
-    const v = stream[i];
-    if (consumed.has(i)) continue;
-    const value = valueLine(lex, v.text);
+    if (consumed[i]) continue;
+    const value = valueLine(lex, stream.text(i));
     if (!value) continue;
+    const v = stream.at(i);
     const unit = parseUnit(lex, value.unitText);
     if (!unit) continue;
-    const near = (a: StreamLine, b: StreamLine) => a.page === b.page && b.line - a.line <= 4 && !consumed.has(a.index);
+    const near = (a: StreamLine, b: StreamLine) => a.page === b.page && b.line - a.line <= 4 && !consumed[a.index];
     const labels: StreamLine[] = [];
-    for (let j = i - 1; j >= 0 && labels.length < 2 && near(stream[j], labels[0] ?? v) && isLabelLine(lex, stream[j]); j--) labels.unshift(stream[j]);
+    for (let j = i - 1; j >= 0 && labels.length < 2; j--) {
+      const l = stream.at(j);
+      if (!near(l, labels[0] ?? v) || !isLabelLine(lex, l)) break;
+      labels.unshift(l);
+    }
     if (labels.length === 0) continue;
     const texts = labels.map((l) => stripNote(l.text.replace(/[*_`#]/g, '').trim()).name);
     // A bracketed line ("（範圍一 + 範圍二 + 範圍三）") qualifies the label above it.
@@ -86,7 +90,7 @@ export function readHighlights(doc: ReportDocument, lex: Lexicon, stream: Stream
           order: 0,
         }),
       );
-      consumed.add(i);
+      consumed[i] = 1;
       break;
     }
   }

@@ -2,7 +2,7 @@ import type { ReportDocument } from '../document/types.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Period } from './period.js';
 import type { Fact } from './types.js';
-import { compileLexicon } from './lexicon.js';
+import { compileLexicon, type Lexicon } from './lexicon.js';
 import { lineStream } from './stream.js';
 import { Notes } from './notes.js';
 import { readMarkdownTables, readTextTables } from './tables.js';
@@ -23,18 +23,26 @@ export { compileLexicon, type Lexicon, type MetricDef } from './lexicon.js';
  */
 export function extractFacts(doc: ReportDocument, rules: RuleSet, period?: Period): Fact[] {
   const lex = compileLexicon(rules.metrics);
-  const stream = lineStream(doc);
-  const notes = new Notes(stream);
-  const consumed = new Set<number>();
   let tables = 0;
   const nextId = () => tables++;
   const year = period ? Number(period.end.slice(0, 4)) : null;
+  const { facts, consumedLines } = readLines(doc, lex, year, nextId);
+  facts.push(...readNarrative(doc, lex, consumedLines, year));
+  return facts.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** The facts read from the line stream, and the lines they take (narrative skips them); the stream is dropped after. */
+function readLines(doc: ReportDocument, lex: Lexicon, year: number | null, nextId: () => number): { facts: Fact[]; consumedLines: Set<number> } {
+  const stream = lineStream(doc);
+  const notes = new Notes(stream);
+  // Stream lines a table or a highlight has read, which the other readers skip.
+  const consumed = new Uint8Array(stream.length);
   const facts: Fact[] = [
     ...readMarkdownTables(doc, lex, notes, nextId),
     ...readTextTables(doc, lex, stream, notes, consumed, nextId),
   ];
   facts.push(...readHighlights(doc, lex, stream, consumed, year));
-  const consumedLines = new Set([...consumed].map((i) => stream[i].line));
-  facts.push(...readNarrative(doc, lex, consumedLines, year));
-  return facts.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  const consumedLines = new Set<number>();
+  for (let i = 0; i < stream.length; i++) if (consumed[i]) consumedLines.add(stream.line(i));
+  return { facts, consumedLines };
 }

@@ -1,4 +1,4 @@
-import type { StreamLine } from './stream.js';
+import type { LineStream } from './stream.js';
 
 /**
  * Footnotes printed under tables and highlights ("19 自本年度起，…", "222023 年度…" where the
@@ -7,8 +7,9 @@ import type { StreamLine } from './stream.js';
 export class Notes {
   private byPage = new Map<number, Set<number>>();
 
-  constructor(stream: StreamLine[]) {
-    for (const l of stream) {
+  constructor(stream: LineStream) {
+    for (let i = 0; i < stream.length; i++) {
+      const l = stream.at(i);
       if (l.kind === 'table') continue;
       const glued = l.text.match(/^(\d{1,2})(?:19|20)\d{2}\s*年/);
       const plain = l.text.match(/^(\d{1,3})(?:\s*(?=[^\d\s.,%])|\s+(?=(?:19|20)\d{2}\s*年))(.{4,})/);

@@ -6,7 +6,7 @@ import {
   foldKey, matchBreakdownHeader, matchMember, matchMetric, type BreakdownDef, type Lexicon, type MetricDef,
 } from './lexicon.js';
 import { foldDigits, parseNumber, parseRange, splitFootnoteMarker, type ParsedNumber } from './numbers.js';
-import type { StreamLine } from './stream.js';
+import type { LineStream, StreamLine } from './stream.js';
 import { parseUnit, type Unit } from './units.js';
 import type { Notes } from './notes.js';
 
@@ -319,9 +319,9 @@ function isFootnoteLine(l: StreamLine): boolean {
 export function readTextTables(
   doc: ReportDocument,
   lex: Lexicon,
-  stream: StreamLine[],
+  stream: LineStream,
   notes: Notes,
-  consumed: Set<number>,
+  consumed: Uint8Array,
   nextId: () => number,
 ): Fact[] {
   const facts: Fact[] = [];
@@ -341,7 +341,8 @@ export function readTextTables(
     pending = [];
   };
 
-  for (const l of stream) {
+  for (let i = 0; i < stream.length; i++) {
+    const l = stream.at(i);
     const years = parseYearHeader(lex, l.text);
     if (years) {
       flushPartial();
@@ -352,7 +353,7 @@ export function readTextTables(
       }
       pending = [];
       lastPage = l.page;
-      consumed.add(l.index);
+      consumed[l.index] = 1;
       continue;
     }
     if (!table) continue;
@@ -361,14 +362,14 @@ export function readTextTables(
       continue;
     }
     if (isFootnoteLine(l)) {
-      consumed.add(l.index);
+      consumed[l.index] = 1;
       continue;
     }
     if (l.kind !== 'table' && PROSE.test(l.text) && l.text.length > 30) {
       close();
       continue;
     }
-    consumed.add(l.index);
+    consumed[l.index] = 1;
     const { label, values } = splitValues(lex, l.text, table.years.length);
     if (values.length > 0) {
       if (label === '') {

@@ -2,7 +2,8 @@ import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { DocumentBuilder } from '../document/build.js';
-import type { ReportDocument, Revision, Segment, SourceFormat, TableRow } from '../document/types.js';
+import type { DocumentLines, ReportDocument, Revision, Segment, SourceFormat, TableRow } from '../document/types.js';
+import { TextLines } from '../util/lines.js';
 import { InputError } from '../util/errors.js';
 
 /**
@@ -109,13 +110,13 @@ export function readHtml(path: string, source: string): ReportDocument {
     throw new InputError(path, 'this is an esglint output file (the HTML gap report), not a report to check; write --output outside the report folder');
   }
   const tree = unified().use(rehypeParse).parse(source) as Root;
-  return readHtmlTree(path, tree, { source: 'html', lines: source.split('\n') });
+  return readHtmlTree(path, tree, { source: 'html', lines: new TextLines(source) });
 }
 
 export function readHtmlTree(
   path: string,
   tree: Root,
-  options: { source: SourceFormat; lines: string[]; paragraphs?: ParagraphLines; revisions?: Revision[] },
+  options: { source: SourceFormat; lines: DocumentLines; paragraphs?: ParagraphLines; revisions?: Revision[] },
 ): ReportDocument {
   const builder = new DocumentBuilder();
   const comments: { text: string; line: number }[] = [];

@@ -63,7 +63,19 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   if (!format) {
     throw new InputError(path, `unsupported file type "${extname(path) || '(none)'}" (supported: ${SUPPORTED_EXTENSIONS.join(', ')})`);
   }
-  let bytes: Buffer;
+  if (format === 'pdf' || format === 'docx') return ingestBytes(path, await readInput(path, options), format, options);
+  // The bytes are let go once decoded (the helper's frame holds them, not this one): on a large
+  // text they are as large as the text again, and reading it into a document takes a while.
+  const { text, encoding } = await readDecoded(path, options);
+  return ingestDecoded(path, text, encoding, format, options);
+}
+
+async function readDecoded(path: string, options: IngestOptions): Promise<{ text: string; encoding: string }> {
+  const bytes = await readInput(path, options);
+  return decodeText(path, bytes, options.encoding);
+}
+
+async function readInput(path: string, options: IngestOptions): Promise<Buffer> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new InputError(path, 'is a directory');
@@ -71,12 +83,11 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
     if (!info.isFile()) throw new InputError(path, 'not a regular file');
     const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
     if (info.size > max) throw new InputError(path, `the file is ${info.size} bytes, over the limit of ${max} bytes (--max-size)`);
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(path, describeFsError(err));
   }
-  return ingestBytes(path, bytes, format, options);
 }
 
 /** Reads a file's bytes as the given kind. Every reader but plain text loads its libraries on first use. */
@@ -84,6 +95,10 @@ export async function ingestBytes(path: string, bytes: Buffer, format: FileKind,
   if (format === 'pdf') return (await import('./pdf.js')).readPdf(path, bytes);
   if (format === 'docx') return (await import('./docx.js')).readDocx(path, bytes);
   const { text, encoding } = decodeText(path, bytes, options.encoding);
+  return ingestDecoded(path, text, encoding, format, options);
+}
+
+async function ingestDecoded(path: string, text: string, encoding: string, format: 'markdown' | 'text' | 'html', options: IngestOptions): Promise<ReportDocument> {
   const doc = format === 'html' ? (await import('./html.js')).readHtml(path, text) : await ingestText(path, text, format, options);
   return encoding === 'utf-8' ? doc : { ...doc, encoding };
 }

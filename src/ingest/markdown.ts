@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { DocumentBuilder } from '../document/build.js';
 import { gfmTableWithLookahead } from './markdown-table.js';
 import type { ReportDocument, Segment, TableRow } from '../document/types.js';
-import { lineStarts, offsetToLineColumn } from '../util/lines.js';
+import { lineStarts, offsetToLineColumn, TextLines } from '../util/lines.js';
 
 /*
  * Markdown is read with micromark, the parser remark-parse is built on, with the extensions
@@ -48,7 +48,7 @@ const VERBATIM = new Set([
 /** Tokens inside which a line ending is part of the text (elsewhere it only separates blocks). */
 const KEEPS_LINE_ENDINGS = new Set(['paragraph', 'atxHeadingText', 'setextHeadingText', 'tableContent', 'codeText', 'htmlText', 'htmlFlow']);
 
-function sourceSegments(source: string, starts: number[], from: number, to: number): { text: string; segments: Segment[] } {
+function sourceSegments(source: string, starts: Int32Array, from: number, to: number): { text: string; segments: Segment[] } {
   const text = source.slice(from, to).replace(MARKUP, (m) => ' '.repeat(m.length));
   const first = offsetToLineColumn(starts, from);
   const segments: Segment[] = [{ offset: 0, line: first.line, column: first.column }];
@@ -315,5 +315,5 @@ export function readMarkdown(path: string, source: string): ReportDocument {
   };
 
   for (const i of reader.children(-1)) visit(i);
-  return builder.finish(path, 'markdown', source.split('\n'), [], { frontmatter, comments });
+  return builder.finish(path, 'markdown', new TextLines(source, starts), [], { frontmatter, comments });
 }

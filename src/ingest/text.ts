@@ -1,5 +1,6 @@
 import { DocumentBuilder } from '../document/build.js';
-import type { Page, ReportDocument, Segment, SourceFormat, TableRow } from '../document/types.js';
+import type { DocumentLines, Page, ReportDocument, Segment, SourceFormat, TableRow } from '../document/types.js';
+import { TextLines } from '../util/lines.js';
 import { hasCjk } from '../util/normalize.js';
 
 /**
@@ -145,7 +146,6 @@ function detectPages(source: string, lines: string[], options: TextOptions): { s
 }
 
 export function readText(path: string, source: string, options: TextOptions = {}): ReportDocument {
-  // The split lines become the document's lines (form feeds removed in place).
   const rawLines = source.split('\n');
   const { starts, formFeeds } = detectPages(source, rawLines, options);
   const hasPages = starts.includes(1);
@@ -162,12 +162,16 @@ export function readText(path: string, source: string, options: TextOptions = {}
     pageStart: starts,
     kind: new Uint8Array(count),
   };
-  for (let i = 0; i < count; i++) {
+  // The document's lines are read from the source (without form feeds) where they start.
+  const lineStarts = new Int32Array(count);
+  for (let i = 0, offset = 0; i < count; i++) {
     if (starts[i] && seenContent) {
       page++;
       pages.push({ index: page, startLine: i + 1 });
     }
     const raw = rawLines[i];
+    lineStarts[i] = offset;
+    offset += raw.length + 1;
     const withoutFeeds = formFeeds ? raw.replace(/\f/g, '') : raw;
     const text = withoutFeeds.trim();
     if (text !== '') seenContent = true;
@@ -176,10 +180,9 @@ export function readText(path: string, source: string, options: TextOptions = {}
     lines.text[i] = text;
     lines.page[i] = page;
     lines.kind[i] = text ? TEXT : BLANK;
-    rawLines[i] = withoutFeeds;
   }
 
-  const doc = assemble(path, 'text', rawLines, lines, pages);
+  const doc = assemble(path, 'text', new TextLines(source, lineStarts, formFeeds), lines, pages);
   return hasPages && !formFeeds && !options.pageMarker ? { ...doc, pagesInferred: true } : doc;
 }
 
@@ -201,7 +204,7 @@ export function readLaidOutLines(path: string, source: SourceFormat, laidOut: La
   return assemble(path, source, laidOut.map((l) => ' '.repeat(Math.max(0, l.column - 1)) + l.text.trim()), lines, pages);
 }
 
-function assemble(path: string, source: SourceFormat, rawLines: string[], lines: Lines, pages: Page[]): ReportDocument {
+function assemble(path: string, source: SourceFormat, sourceLines: DocumentLines, lines: Lines, pages: Page[]): ReportDocument {
   // A PDF's furniture is found from where text sits on the page; repeated body lines (the
   // "General disclosure" heading of every aspect) are content there.
   const rows = rowFlags(lines);
@@ -209,7 +212,7 @@ function assemble(path: string, source: SourceFormat, rawLines: string[], lines:
   keepConsistentLabels(pages);
   if (source === 'pdf') interpolateLabels(pages);
   classify(lines, rows);
-  const doc = build(path, rawLines, lines, pages);
+  const doc = build(path, sourceLines, lines, pages);
   return source === 'text' ? doc : { ...doc, source };
 }
 
@@ -390,9 +393,12 @@ function joiner(prev: string, next: string): string {
   return hasCjk(a) || hasCjk(b) ? '' : ' ';
 }
 
-function build(path: string, rawLines: string[], lines: Lines, pages: Page[]): ReportDocument {
-  const builder = new DocumentBuilder();
+function build(path: string, sourceLines: DocumentLines, lines: Lines, pages: Page[]): ReportDocument {
   const { text: texts, kind, hints } = lines;
+  // Every line of content is a segment of one block.
+  let segments = 0;
+  for (let i = 0; i < lines.count; i++) if (kind[i] !== BLANK && kind[i] !== FURNITURE) segments++;
+  const builder = new DocumentBuilder(segments);
   const pageOf = (i: number) => (lines.page[i] === 0 ? undefined : lines.page[i]);
   let para: { text: string; segments: Segment[]; end: number; page?: number } | undefined;
   let table: { rows: TableRow[]; text: string; segments: Segment[]; end: number; page?: number } | undefined;
@@ -466,7 +472,7 @@ function build(path: string, rawLines: string[], lines: Lines, pages: Page[]): R
   flushHeading();
   flushPara();
   flushTable();
-  return builder.finish(path, 'text', rawLines, pages);
+  return builder.finish(path, 'text', sourceLines, pages);
 }
 
 /** Splits a flattened row into a label and its trailing value cells. */

@@ -5,6 +5,8 @@
  * Targets are ruleIds or item ids; no target means every finding.
  */
 
+import type { DocumentLines } from '../document/types.js';
+
 export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable';
 
 export interface Directive {
@@ -31,7 +33,7 @@ const DIRECTIVE = /^esglint-(disable-next-line|disable|enable)(?=\s|$)([\s\S]*)$
  */
 export function parseDirectives(
   comments: { text: string; line: number }[],
-  lines: string[],
+  lines: DocumentLines,
 ): { directives: Directive[]; malformed: MalformedDirective[] } {
   const directives: Directive[] = [];
   const malformed: MalformedDirective[] = [];
@@ -56,7 +58,7 @@ export function parseDirectives(
 }
 
 /** The line on which the comment starting at `line` closes. */
-function commentEnd(lines: string[], line: number): number {
-  for (let i = line - 1; i < lines.length; i++) if (lines[i].includes('-->')) return i + 1;
+function commentEnd(lines: DocumentLines, line: number): number {
+  for (let i = line - 1; i < lines.length; i++) if (lines.at(i)!.includes('-->')) return i + 1;
   return line;
 }

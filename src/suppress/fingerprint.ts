@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { DocumentLines } from '../document/types.js';
 import type { Finding } from '../report/result.js';
 
 /**
@@ -7,9 +8,9 @@ import type { Finding } from '../report/result.js';
  * A finding about the file as a whole (reported at 1:1, like a clause missing altogether)
  * is fingerprinted by rule and clause alone.
  */
-export function fingerprintOf(finding: Finding, lines: string[]): string {
+export function fingerprintOf(finding: Finding, lines: DocumentLines): string {
   const wholeFile = finding.line === 1 && finding.column === 1;
-  const content = wholeFile ? '' : (lines[finding.line - 1] ?? '').replace(/\s+/g, ' ').trim();
+  const content = wholeFile || finding.line < 1 ? '' : (lines.at(finding.line - 1) ?? '').replace(/\s+/g, ' ').trim();
   return createHash('sha256')
     .update([finding.ruleId, finding.framework ?? '', finding.item ?? '', content].join('\u0000'))
     .digest('hex')

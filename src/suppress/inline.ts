@@ -1,4 +1,4 @@
-import type { ReportDocument } from '../document/types.js';
+import type { DocumentLines, ReportDocument } from '../document/types.js';
 import type { Finding, Severity, SuppressedFinding } from '../report/result.js';
 import { parseDirectives, type Directive } from './directives.js';
 
@@ -131,16 +131,16 @@ function scopesOf(directives: Directive[], doc: ReportDocument): Scope[] {
 
 const COMMENT_ONLY = /^\s*<!--.*-->\s*$/;
 
-function nextContentLine(lines: string[], from: number): number | undefined {
+function nextContentLine(lines: DocumentLines, from: number): number | undefined {
   for (let line = from; line <= lines.length; line++) {
-    const text = lines[line - 1];
+    const text = lines.at(line - 1)!;
     if (text.trim() !== '' && !COMMENT_ONLY.test(text)) return line;
   }
   return undefined;
 }
 
-function blockEnd(lines: string[], start: number): number {
+function blockEnd(lines: DocumentLines, start: number): number {
   let line = start;
-  while (line < lines.length && lines[line].trim() !== '') line++;
+  while (line < lines.length && lines.at(line)!.trim() !== '') line++;
   return line;
 }

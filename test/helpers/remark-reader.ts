@@ -20,7 +20,7 @@ import type { Root, RootContent, Table, List, Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { DocumentBuilder } from '../../src/document/build.js';
 import type { ReportDocument, Segment, TableRow } from '../../src/document/types.js';
-import { lineStarts, offsetToLineColumn } from '../../src/util/lines.js';
+import { lineStarts, offsetToLineColumn, TextLines } from '../../src/util/lines.js';
 
 /** remark-gfm without literal autolinks: the same micromark and mdast extensions, less that one. */
 function gfmWithoutLiteralAutolinks(this: Processor): void {
@@ -34,7 +34,7 @@ const processor = unified().use(remarkParse).use(gfmWithoutLiteralAutolinks).use
 /** Markup characters that would split phrases; blanked out so offsets stay aligned. */
 const MARKUP = /[*_`~]|<br\s*\/?>/g;
 
-function sourceSegments(source: string, starts: number[], from: number, to: number): { text: string; segments: Segment[] } {
+function sourceSegments(source: string, starts: Int32Array, from: number, to: number): { text: string; segments: Segment[] } {
   const raw = source.slice(from, to).replace(MARKUP, (m) => ' '.repeat(m.length));
   const segments: Segment[] = [];
   let offset = 0;
@@ -117,5 +117,5 @@ export function readMarkdownWithRemark(path: string, source: string): ReportDocu
   };
 
   for (const node of tree.children) visit(node);
-  return builder.finish(path, 'markdown', source.split('\n'), [], { frontmatter, comments });
+  return builder.finish(path, 'markdown', new TextLines(source, starts), [], { frontmatter, comments });
 }
