@@ -76,7 +76,56 @@ export function withoutLeadingContext(source: string): string {
   if (/^[?*+{]/.test(rest)) return source;
   const space = /^(?:\[(?:\\.|[^\]\\])*\]|\\s)\*(?![?+*{])/.exec(rest);
   if (space) rest = rest.slice(space[0].length);
-  return rest === '' || /^[?*+{|)]/.test(rest) || rest.includes('\\k<') || /\\[1-9]/.test(rest) ? source : rest;
+  if (rest === '' || /^[?*+{|)]/.test(rest) || rest.includes('\\k<') || /\\[1-9]/.test(rest)) return source;
+  return repeatsOnlyWhiteSpace(rest) ? rest : source;
+}
+
+const NOT_WHITE_SPACE = ['a', 'x', 'X', '0', '9', '_', '.', ',', '-', '|', '年', '中', '。'];
+
+/**
+ * True when every unbounded repeat (`*`, `+`, `{n,}`) in the source is of white space. Without
+ * its context an expression is tried at every position: one that repeats what the context kept
+ * it from starting inside (`(?<![a-z])x{2,}…` on a run of a hundred thousand x) would scan the
+ * rest of the run from each of them, quadratic time where the expression had linear.
+ */
+function repeatsOnlyWhiteSpace(source: string): boolean {
+  const groups: number[] = [];
+  for (let i = 0; i < source.length; ) {
+    const start = i;
+    let isGroup = false;
+    if (source[i] === '\\') {
+      const braced = /^\\(?:[pPu]\{[^}]*\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[a-zA-Z]|.)/.exec(source.slice(i));
+      i += braced ? braced[0].length : 2;
+    } else if (source[i] === '[') {
+      const end = classEnd(source, i);
+      if (end === undefined) return false;
+      i = end;
+    } else if (source[i] === '(') {
+      groups.push(i);
+      i++;
+      continue;
+    } else if (source[i] === ')') {
+      i++;
+      isGroup = true;
+    } else i++;
+    const atom = isGroup ? '' : source.slice(start, i);
+    const groupStart = isGroup ? groups.pop() : undefined;
+    const quantifier = /^(?:[*+]|\{\d+,\})/.exec(source.slice(i));
+    if (!quantifier) continue;
+    // A repeated group is not looked into: it is taken to repeat more than white space.
+    if (groupStart !== undefined || !matchesOnlyWhiteSpace(atom)) return false;
+    i += quantifier[0].length;
+  }
+  return true;
+}
+
+function matchesOnlyWhiteSpace(atom: string): boolean {
+  try {
+    const re = new RegExp(`^(?:${atom})$`, 'iu');
+    return !NOT_WHITE_SPACE.some((c) => re.test(c));
+  } catch {
+    return false;
+  }
 }
 
 /** A group that matches no text and only looks behind: `(?<=…)`, `(?<!…)`, or `(?:^|(?<=…)|…)`; it captures nothing. */

@@ -67,6 +67,17 @@ describe('searching the joined text without an expression\'s leading context', (
     }
   });
 
+  it('keeps the context of an expression that repeats more than white space, which would run in quadratic time without it', () => {
+    for (const source of [String.raw`(?<![a-z0-9_])x{2,}(?:[.,]x+)*(?=\s*(?:%|tonnes?\b))`, String.raw`(?<![a-z])a[a-z]*q`, String.raw`(?<!\d)(?:\d,)+x`, String.raw`(?<=:)\s*\w+`]) {
+      expect(withoutLeadingContext(source)).toBe(source);
+    }
+    expect(withoutLeadingContext(String.raw`(?<![a-z])to\s+be\s*[:：]?\s{2,}updated`)).toBe(String.raw`to\s+be\s*[:：]?\s{2,}updated`);
+    // The context kept, a run of 100,000 x is read in linear time (quadratic: tens of seconds).
+    const source = String.raw`(?<![a-z0-9_])x{2,}(?:[.,]x+)*(?=\s*(?:%|tonnes?\b))`;
+    const run = 'x'.repeat(100_000);
+    expect(blocksWhereMayMatch(run, [0], new RegExp(source, 'gi'))).toEqual([]);
+  });
+
   it('still lists every block in which the whole expression matches', () => {
     const patterns = [
       /(?:^|(?<=[.;:]))[^\S\n]*ab+/gim,
