@@ -7,6 +7,8 @@
  * its results and a text character that occurs in no pattern costs one array read.
  */
 const NOT_FOUND = new Int32Array(0);
+/** Int32s in a chunk of (pattern, offset) pairs (an even number). */
+const PAIR_CHUNK = 1 << 16;
 
 export class PatternSet {
   /** Code units that occur in some pattern (1), else 0: any other character leads back to the root. */
@@ -108,8 +110,8 @@ export class PatternSet {
     return -1;
   }
 
-  /** Room for the (pattern, offset) pairs of a search, reused from one search to the next. */
-  private static pairs = new Int32Array(1 << 16);
+  /** The first chunk of (pattern, offset) pairs, reused from one search to the next. */
+  private static firstChunk = new Int32Array(PAIR_CHUNK);
 
   /**
    * Start offsets of every pattern's occurrences, by pattern index, in text order. The lists are
@@ -118,7 +120,9 @@ export class PatternSet {
    */
   search(text: string): Int32Array[] {
     const { used, fail, patternAt, samePattern, outputLink, patterns } = this;
-    let pairs = PatternSet.pairs;
+    // Pairs go into fixed-size chunks: a large document's millions of hits are never copied to grow.
+    const chunks = [PatternSet.firstChunk];
+    let chunk = chunks[0];
     let n = 0;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
@@ -137,28 +141,32 @@ export class PatternSet {
       // Every pattern ending here: this node's own, then those along the failure chain.
       for (let m = patternAt[node] >= 0 ? node : outputLink[node]; m !== 0; m = outputLink[m]) {
         for (let p = patternAt[m]; p !== -1; p = samePattern[p]) {
-          if (n + 2 > pairs.length) {
-            const grown = new Int32Array(pairs.length * 2);
-            grown.set(pairs);
-            PatternSet.pairs = pairs = grown;
+          if (n === PAIR_CHUNK) {
+            chunks.push((chunk = new Int32Array(PAIR_CHUNK)));
+            n = 0;
           }
-          pairs[n++] = p;
-          pairs[n++] = i - patterns[p].length + 1;
+          chunk[n++] = p;
+          chunk[n++] = i - patterns[p].length + 1;
         }
       }
     }
     // Bucketed by pattern, in text order within each: each pattern has one length, so its
     // start offsets come in ascending order.
+    const ends = chunks.map((_, k) => (k === chunks.length - 1 ? n : PAIR_CHUNK));
     const starts = new Int32Array(patterns.length + 1);
-    for (let k = 0; k < n; k += 2) starts[pairs[k] + 1]++;
+    let total = 0;
+    chunks.forEach((pairs, k) => {
+      for (let j = 0; j < ends[k]; j += 2) starts[pairs[j] + 1]++;
+      total += ends[k] / 2;
+    });
     for (let p = 0; p < patterns.length; p++) starts[p + 1] += starts[p];
-    const offsets = new Int32Array(n / 2);
+    const offsets = new Int32Array(total);
     const fill = starts.slice(0, patterns.length);
-    for (let k = 0; k < n; k += 2) offsets[fill[pairs[k]]++] = pairs[k + 1];
+    chunks.forEach((pairs, k) => {
+      for (let j = 0; j < ends[k]; j += 2) offsets[fill[pairs[j]]++] = pairs[j + 1];
+    });
     const hits: Int32Array[] = new Array(patterns.length);
     for (let p = 0; p < patterns.length; p++) hits[p] = starts[p] === starts[p + 1] ? NOT_FOUND : offsets.subarray(starts[p], starts[p + 1]);
-    // A very large document's pairs are not kept for the next, smaller one.
-    if (pairs.length > 1 << 22) PatternSet.pairs = new Int32Array(1 << 16);
     return hits;
   }
 }

@@ -389,7 +389,10 @@ function mergeAll(lists: Offsets[]): Offsets {
   all.sort();
   let kept = 0;
   for (let i = 0; i < total; i++) if (i === 0 || all[i] !== all[kept - 1]) all[kept++] = all[i];
-  return all.slice(0, kept);
+  const merged = all.slice(0, kept);
+  // The room a very large document needed is not kept for the rest of the run.
+  if (mergeScratch.length > 1 << 20) mergeScratch = new Int32Array(1024);
+  return merged;
 }
 
 /** A number for each group of terms, the same for equal lists; given once per list of the rules (they live as long as the rules). */

@@ -28,6 +28,14 @@ describe('PatternSet', () => {
     expect(new PatternSet(['ab', 'b', 'ab']).search('abab').map((h) => [...h])).toEqual([[0, 2], [1, 3], [0, 2]]);
   });
 
+  it('keeps every hit, in order, when there are more than one chunk of them', () => {
+    const patterns = ['a', 'ab', 'b'];
+    const text = 'aab'.repeat(40_000);
+    const hits = new PatternSet(patterns).search(text).map((h) => [...h]);
+    expect(hits).toEqual(naive(patterns, text));
+    expect(hits[0]).toHaveLength(80_000);
+  });
+
   it('agrees with a one-pattern-at-a-time search on generated text', () => {
     let seed = 7;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 0) % n;
