@@ -13,7 +13,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fixtureReports, largeText, reportsDir, synthetic, toMarkdown } from './inputs.js';
 
@@ -156,17 +156,22 @@ for (let i = 0; i < Math.min(runs, 5); i++) {
 console.log(`  growth (c10) ÷ (c1), parse + check: ${sizeRatio.toFixed(1)}× the input, ${median(ratios).toFixed(1)}× the time (paired rounds; after parsing alone ${(c10.after / c1.after).toFixed(1)}×)   target ≤ ${(sizeRatio * 1.2).toFixed(1)}×`);
 
 // ---- whole process, Node start-up included
-function wallOf(args, n) {
+const cpuOnExit = pathToFileURL(join(root, 'bench', 'cpu-on-exit.js')).href;
+
+/** Wall time of `n` spawned runs (median, min); with `cpu`, also the CPU time each used on all its threads. */
+function wallOf(args, n, { cpu = false } = {}) {
   const t = [];
+  const used = [];
   let status;
   for (let i = 0; i < n; i++) {
     const s = now();
-    const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(process.execPath, [...(cpu ? ['--import', cpuOnExit] : []), bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
     t.push(now() - s);
     status = r.status;
     if (r.status === 2) throw new Error(`esglint ${args.join(' ')}: ${r.stderr}`);
+    if (cpu) used.push(Number(/cpu-ms (\d+)/.exec(r.stderr)?.[1]));
   }
-  return { median: median(t), min: Math.min(...t), status };
+  return { median: median(t), min: Math.min(...t), status, cpu: used };
 }
 const single = wallOf(['check', shared, '--no-config', '-f', 'json', '-o', '/dev/null'], runs);
 const version = wallOf(['--version'], runs);
@@ -182,9 +187,17 @@ if (!values['no-batch']) {
   // 1 and 2 workers in turn, so that other load weighs on both alike; medians of each and of the pairs' ratios.
   const one = [];
   const two = [];
+  // Cores kept busy: CPU time over wall time. One check already keeps V8's collector and
+  // compiler busy on the other core, so 2 workers on 2 cores can gain at most 2 ÷ that.
+  const busyOne = [];
+  const busyTwo = [];
   for (let i = 0; i < batchRuns; i++) {
-    one.push(wallOf([...args, '1'], 1).median);
-    two.push(wallOf([...args, '2'], 1).median);
+    const a = wallOf([...args, '1'], 1, { cpu: true });
+    const b = wallOf([...args, '2'], 1, { cpu: true });
+    one.push(a.median);
+    two.push(b.median);
+    busyOne.push(a.cpu[0] / a.median);
+    busyTwo.push(b.cpu[0] / b.median);
   }
   const gain = median(one.map((o, i) => o / two[i]));
   // What this machine gives two threads at all: the same work on 1 and on 2 threads at once,
@@ -208,6 +221,7 @@ if (!values['no-batch']) {
   console.log(`\nbatch of ${batchSize} fixture reports (whole process, ${batchRuns} rounds of 1 then 2 workers; load average ${loadavg()[0].toFixed(2)}):`);
   console.log(`  --concurrency 1 (checks in the main thread)  ${ms(median(one))}  ${(batchSize / (median(one) / 1000)).toFixed(1)} reports/s`);
   console.log(`  --concurrency 2 (two worker threads)        ${ms(median(two))}  ${(batchSize / (median(two) / 1000)).toFixed(1)} reports/s   throughput ×${gain.toFixed(2)}   target ≥ 1.7`);
+  console.log(`  cores kept busy: ${median(busyOne).toFixed(2)} with 1, ${median(busyTwo).toFixed(2)} with 2 (CPU time on all threads ÷ wall time): 2 cores allow at most ×${(2 / median(busyOne)).toFixed(2)}`);
   console.log(`  the machine itself, 2 threads against 1: arithmetic loop ×${machine.loop.toFixed(2)}, allocating loop ×${machine.alloc.toFixed(2)}`);
 }
 
