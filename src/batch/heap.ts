@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 
 /** From this size on, a report is checked with the heap kept close to what it holds. */
-export const LARGE_REPORT_BYTES = 8 * 1024 * 1024;
+export const LARGE_REPORT_BYTES = 4 * 1024 * 1024;
 
 /**
  * How much V8 lets the heap grow after each full collection while a large report is checked.
