@@ -9,6 +9,8 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
 import type { Event, Extension, Token } from 'micromark-util-types';
 import { parse as parseYaml } from 'yaml';
 import { DocumentBuilder } from '../document/build.js';
+import { InputError } from '../util/errors.js';
+import { MAX_CONTAINER_DEPTH, tooDeeplyNested } from './markdown-depth.js';
 import { gfmTableWithLookahead } from './markdown-table.js';
 import type { ReportDocument, Segment, TableRow } from '../document/types.js';
 import { lineStarts, offsetToLineColumn, TextLines } from '../util/lines.js';
@@ -219,6 +221,8 @@ function leaveTextUnread(events: Event[], source: string): boolean {
 }
 
 export function readMarkdown(path: string, source: string): ReportDocument {
+  const deep = tooDeeplyNested(source);
+  if (deep) throw new InputError(path, `Markdown nested ${deep.depth} levels deep at line ${deep.line}: esglint reads quotes and lists up to ${MAX_CONTAINER_DEPTH} levels deep`);
   const events = postprocess(parse({ extensions: extensionsFor(source) }).document().write(preprocess()(source, undefined, true)), source);
   const reader = new EventReader(events, source);
   const starts = lineStarts(source);
@@ -230,6 +234,13 @@ export function readMarkdown(path: string, source: string): ReportDocument {
   const block = (kind: 'paragraph' | 'table' | 'list' | 'code', token: Token, extra?: { rows?: TableRow[]; items?: string[] }): void => {
     const { text, segments } = segmentsOf(token);
     builder.block(kind, text, segments, token.end.line, extra);
+  };
+
+  // Containers are entered through a stack, not by recursion: quotes can nest thousands deep.
+  const pending: number[] = [];
+  const enter = (i: number): void => {
+    const children = [...reader.children(i)];
+    for (let k = children.length - 1; k >= 0; k--) pending.push(children[k]);
   };
 
   const visit = (i: number): void => {
@@ -298,7 +309,7 @@ export function readMarkdown(path: string, source: string): ReportDocument {
       }
       case 'blockQuote':
       case 'content':
-        for (const j of reader.children(i)) visit(j);
+        enter(i);
         return;
       case 'codeFenced':
       case 'codeIndented':
@@ -314,6 +325,7 @@ export function readMarkdown(path: string, source: string): ReportDocument {
     }
   };
 
-  for (const i of reader.children(-1)) visit(i);
+  enter(-1);
+  while (pending.length > 0) visit(pending.pop()!);
   return builder.finish(path, 'markdown', new TextLines(source, starts), [], { frontmatter, comments });
 }

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readMarkdown } from '../../src/ingest/markdown.js';
+import { tooDeeplyNested } from '../../src/ingest/markdown-depth.js';
 import { readText } from '../../src/ingest/text.js';
 import { assignRoles } from '../../src/document/roles.js';
 import type { ReportDocument } from '../../src/document/types.js';
@@ -76,11 +77,19 @@ function expectPositionsWithin(doc: ReportDocument, source: string): void {
   for (const section of doc.sections) expect(section.line).toBeLessThanOrEqual(lineCount);
 }
 
+/** The input read as Markdown and as PDF text; Markdown nested past the limit is refused instead. */
+function readBoth(source: string): ReportDocument[] {
+  const docs = [readText('p.txt', source)];
+  if (tooDeeplyNested(source)) expect(() => readMarkdown('p.md', source)).toThrow(/nested \d+ levels deep/);
+  else docs.unshift(readMarkdown('p.md', source));
+  return docs;
+}
+
 describe('ingest (property)', () => {
   it('reads any input as Markdown and as PDF text, with every position inside the input', () => {
     fc.assert(
       fc.property(input, (source) => {
-        for (const doc of [readMarkdown('p.md', source), readText('p.txt', source)]) expectPositionsWithin(doc, source);
+        for (const doc of readBoth(source)) expectPositionsWithin(doc, source);
       }),
       { numRuns: 80 },
     );
@@ -91,7 +100,7 @@ describe('ingest (property)', () => {
       fc.property(fc.oneof(hugeLine, pathologicalTable, textTable, deepMarkdown), (source) => {
         const text = `# ESG Report 2024\n\nThis report covers 1 January 2024 to 31 December 2024.\n\n${source}\n`;
         const lineCount = text.split('\n').length;
-        for (const doc of [readMarkdown('p.md', text), readText('p.txt', text)]) {
+        for (const doc of readBoth(text)) {
           const result = checkDocument(doc, rules, {});
           for (const f of result.findings) {
             expect(f.line).toBeGreaterThanOrEqual(1);
@@ -118,7 +127,7 @@ describe('period detection (property)', () => {
   it('gives a real period (valid dates, start before end) at a place inside the input, or none', () => {
     fc.assert(
       fc.property(fc.oneof(dateLike.map((a) => a.join(' ')), dateLike.map((a) => a.join('\n')), anyText, hugeLine).map(decoded), (source) => {
-        for (const doc of [readMarkdown('p.md', source), readText('p.txt', source)]) {
+        for (const doc of readBoth(source)) {
           const period = detectPeriod(doc);
           if (!period) continue;
           for (const d of [period.start, period.end]) {
@@ -182,7 +191,7 @@ describe('content-index parsing (property)', () => {
     fc.assert(
       fc.property(fc.oneof(indexLike.map((a) => a.join('\n')), anyText, pathologicalTable).map(decoded), (source) => {
         const lineCount = source.split('\n').length;
-        for (const doc of [readMarkdown('p.md', source), readText('p.txt', source)]) {
+        for (const doc of readBoth(source)) {
           assignRoles(doc, { indexHeadings: rules.common.contentIndex?.headings ?? [], tocHeadings: rules.common.contentIndex?.toc ?? [] });
           for (const claim of parseContentIndexes(doc, packs, vocab)) {
             expect(claim.line).toBeGreaterThanOrEqual(1);
