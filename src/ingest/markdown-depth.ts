@@ -4,7 +4,7 @@
  * for every line inside it: 1,000 lines of ever deeper lists took 14 s, 2,000 over two minutes.
  * No report nests like that, so deeper input is refused as malformed instead of hanging the run.
  */
-export const MAX_CONTAINER_DEPTH = 100;
+export const MAX_CONTAINER_DEPTH = 32;
 
 /**
  * The first line (1-based) whose containers may nest deeper than MAX_CONTAINER_DEPTH, with that
