@@ -136,7 +136,9 @@ const WORD = /[a-z0-9]/;
 function isSentenceEnd(code: number): boolean {
   return code === 0x0a || code === 0x21 || code === 0x3f || code === 0x3002 || code === 0xff01 || code === 0xff1f;
 }
-const NUMBER = /\d[\d,]*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred)\b|[零一二两三四五六七八九十百]+(?=[宗件个名人次项起例])/g;
+// A run of Chinese numerals is tried from its start only: a match can only end where the run
+// does, and trying every position of a long run made the search quadratic.
+const NUMBER = /\d[\d,]*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred)\b|(?<![零一二两三四五六七八九十百])[零一二两三四五六七八九十百]+(?=[宗件个名人次项起例])/g;
 
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && WORD.test(ch);

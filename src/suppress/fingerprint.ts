@@ -10,9 +10,22 @@ import type { Finding } from '../report/result.js';
  */
 export function fingerprintOf(finding: Finding, lines: DocumentLines): string {
   const wholeFile = finding.line === 1 && finding.column === 1;
-  const content = wholeFile || finding.line < 1 ? '' : (lines.at(finding.line - 1) ?? '').replace(/\s+/g, ' ').trim();
-  return createHash('sha256')
-    .update([finding.ruleId, finding.framework ?? '', finding.item ?? '', content].join('\u0000'))
-    .digest('hex')
-    .slice(0, 16);
+  const line = wholeFile || finding.line < 1 ? 0 : finding.line;
+  // Findings of one rule and clause on one line share their fingerprint: a line with thousands
+  // of them (a long line of placeholders) is folded and hashed once, not once per finding.
+  let known = fingerprints.get(lines);
+  if (!known) fingerprints.set(lines, (known = new Map()));
+  const key = [finding.ruleId, finding.framework ?? '', finding.item ?? '', line].join('\u0000');
+  let fingerprint = known.get(key);
+  if (fingerprint === undefined) {
+    const content = line === 0 ? '' : (lines.at(line - 1) ?? '').replace(/\s+/g, ' ').trim();
+    fingerprint = createHash('sha256')
+      .update([finding.ruleId, finding.framework ?? '', finding.item ?? '', content].join('\u0000'))
+      .digest('hex')
+      .slice(0, 16);
+    known.set(key, fingerprint);
+  }
+  return fingerprint;
 }
+
+const fingerprints = new WeakMap<DocumentLines, Map<string, string>>();

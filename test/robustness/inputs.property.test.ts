@@ -30,7 +30,7 @@ const anyText = fc.oneof(
 
 /** One character repeated into a line far longer than any real one. */
 const hugeLine = fc
-  .tuple(fc.constantFrom(' ', '　', '0', '1,', 'x', 'X', '年', '.', '-', '|', '\t', 'a ', '本年度', '2024年', 'GRI ', '見第', '['), fc.integer({ min: 20_000, max: 120_000 }), fc.string({ maxLength: 30 }))
+  .tuple(fc.constantFrom(' ', '　', '0', '1,', 'x', 'X', 'xx.', 'tbd ', '百', '年', '.', '-', '|', '\t', 'a ', '本年度', '2024年', 'GRI ', '見第', '['), fc.integer({ min: 20_000, max: 120_000 }), fc.string({ maxLength: 30 }))
   .map(([unit, length, tail]) => unit.repeat(Math.ceil(length / unit.length)) + tail);
 
 /** Blockquotes, lists and emphasis nested hundreds deep. */
