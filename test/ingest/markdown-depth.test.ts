@@ -21,6 +21,14 @@ describe('Markdown nesting depth', () => {
     expect(tooDeeplyNested(`${' '.repeat(4 * deep)}text`)).toBeUndefined();
   });
 
+  it('reads a long rule of - * or _ as a thematic break, not as nesting', () => {
+    expect(tooDeeplyNested(`text\n\n${'* '.repeat(3 * deep)}\n\n${'- '.repeat(2 * deep)}-\n${'_ '.repeat(deep)}`)).toBeUndefined();
+    // A list item holding a long rule is one level deep.
+    expect(tooDeeplyNested(`- ${'* '.repeat(2 * deep)}`)).toBeUndefined();
+    // Nesting that ends in text is still counted.
+    expect(tooDeeplyNested(`${'* '.repeat(deep)}* * text`)).toEqual({ line: 1, depth: deep + 2 });
+  });
+
   it('leaves ordinary Markdown alone: rules, emphasis, numbers, tables', () => {
     const ordinary = ['* * *', '- - -', '**bold** text', '2024. A year', '1) first', '-1 degree', '| a | b |', '> - quoted item', '   3. item'].join('\n\n');
     expect(tooDeeplyNested(ordinary)).toBeUndefined();
