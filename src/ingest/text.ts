@@ -400,7 +400,9 @@ function build(path: string, sourceLines: DocumentLines, lines: Lines, pages: Pa
   for (let i = 0; i < lines.count; i++) if (kind[i] !== BLANK && kind[i] !== FURNITURE) segments++;
   const builder = new DocumentBuilder(segments);
   const pageOf = (i: number) => (lines.page[i] === 0 ? undefined : lines.page[i]);
-  let para: { text: string; segments: Segment[]; end: number; page?: number } | undefined;
+  // `tail`: the paragraph's last two characters, all that TERMINAL and joiner read — testing the
+  // growing text itself re-read (and flattened) it at every line, quadratic in a long paragraph.
+  let para: { text: string; tail: string; segments: Segment[]; end: number; page?: number } | undefined;
   let table: { rows: TableRow[]; text: string; segments: Segment[]; end: number; page?: number } | undefined;
 
   let heading: { text: string; segments: Segment[]; line: number } | undefined;
@@ -455,18 +457,19 @@ function build(path: string, sourceLines: DocumentLines, lines: Lines, pages: Pa
     flushTable();
     if (k === BULLET_LINE) {
       flushPara();
-      para = { text, segments: [segment(0)], end: no, page };
+      para = { text, tail: text.slice(-2), segments: [segment(0)], end: no, page };
       continue;
     }
-    if (para && !TERMINAL.test(para.text) && !hint?.breakBefore) {
-      const join = joiner(para.text, text);
+    if (para && !TERMINAL.test(para.tail) && !hint?.breakBefore) {
+      const join = joiner(para.tail, text);
       para.text += join;
       para.segments.push(segment(para.text.length));
       para.text += text;
+      para.tail = (para.tail + join + text).slice(-2);
       para.end = no;
     } else {
       flushPara();
-      para = { text, segments: [segment(0)], end: no, page };
+      para = { text, tail: text.slice(-2), segments: [segment(0)], end: no, page };
     }
   }
   flushHeading();

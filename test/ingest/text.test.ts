@@ -68,6 +68,14 @@ describe('text reader (PDF-extracted text)', () => {
     expect(zh.page).toBe(3);
   });
 
+  it('joins a paragraph of tens of thousands of wrapped lines in linear time, breaking only after a sentence end', () => {
+    const wrapped = Array.from({ length: 40_000 }, (_, i) => `温室气体排放量为 ${i} 吨，`).join('\n');
+    const doc = readText('long.txt', `${wrapped}\n最后一行。\nA new paragraph starts here and ends with a quote.”\nThen another.`);
+    const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph');
+    expect(paragraphs.map((b) => b.text.length)).toEqual([wrapped.replace(/\n/g, '').length + '最后一行。'.length, 'A new paragraph starts here and ends with a quote.”'.length, 'Then another.'.length]);
+    expect(paragraphs[0].text.endsWith('39999 吨，最后一行。')).toBe(true);
+  });
+
   it('keeps flattened table rows, with label lines inside the table', () => {
     const table = doc.blocks.find((b) => b.kind === 'table')!;
     expect(table.rows!.map((r) => r.cells)).toEqual([
