@@ -1,7 +1,8 @@
 /** Finding hygiene patterns (rules/hygiene.yaml) in a document, with their places. */
 import type { Block, Position } from '../document/types.js';
 import { positionInBlock } from '../document/build.js';
-import { hasWithin, type TextIndex } from '../evidence/text-index.js';
+import type { TextIndex } from '../evidence/text-index.js';
+import { hasWithin } from '../util/sorted.js';
 import type { TextPattern } from '../rules/hygiene.js';
 import { normalize } from '../util/normalize.js';
 import { blocksWhereMayMatch } from '../util/joined-text.js';

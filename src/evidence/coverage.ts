@@ -1,8 +1,8 @@
 import type { Block, ReportDocument } from '../document/types.js';
 import { positionInBlock, segmentAt } from '../document/build.js';
 import type { CommonVocabulary, ElementSpec, ItemSpec, RulePack } from '../rules/types.js';
-import { TextIndex, hasWithin, lowerBound } from './text-index.js';
-import type { Offsets } from '../util/sorted.js';
+import { TextIndex } from './text-index.js';
+import { hasWithin, lowerBound, type Offsets } from '../util/sorted.js';
 import { SectionSet } from './section-set.js';
 
 export type ItemStatus = 'addressed' | 'partial' | 'explained' | 'missing';
@@ -437,4 +437,3 @@ function dedupe(evidence: Evidence[]): Evidence[] {
   });
 }
 
-export { lowerBound };

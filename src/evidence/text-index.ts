@@ -2,7 +2,7 @@ import type { Block, ReportDocument } from '../document/types.js';
 import { normalize, hasCjk } from '../util/normalize.js';
 import { PatternSet } from './aho-corasick.js';
 import { joinedNorms } from '../document/joined.js';
-import { lastAtOrBefore, OffsetList, type Offsets } from '../util/sorted.js';
+import { lastAtOrBefore, lowerBound, OffsetList, type Offsets } from '../util/sorted.js';
 
 /**
  * The whole document's folded text in one string, with each term's occurrences found once
@@ -348,22 +348,4 @@ function scan(text: string, rawTerm: string, starts?: Offsets): Offsets {
 
 function splitScripts(word: string): string[] {
   return word.match(/[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+/g) ?? [word];
-}
-
-/** Index of the first value >= target in a sorted array. */
-export function lowerBound(sorted: ArrayLike<number>, target: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** True when a sorted array has a value within [from, to]. */
-export function hasWithin(sorted: ArrayLike<number>, from: number, to: number): number | undefined {
-  const i = lowerBound(sorted, from);
-  return i < sorted.length && sorted[i] <= to ? sorted[i] : undefined;
 }

@@ -31,3 +31,21 @@ export class OffsetList {
     return this.values.slice(0, this.length);
   }
 }
+
+/** Index of the first value >= target in a sorted array. */
+export function lowerBound(sorted: ArrayLike<number>, target: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first value of a sorted array within [from, to], or undefined. */
+export function hasWithin(sorted: ArrayLike<number>, from: number, to: number): number | undefined {
+  const i = lowerBound(sorted, from);
+  return i < sorted.length && sorted[i] <= to ? sorted[i] : undefined;
+}
