@@ -12,6 +12,7 @@ import { DocumentBuilder } from '../document/build.js';
 import { InputError } from '../util/errors.js';
 import { MAX_CONTAINER_DEPTH, tooDeeplyNested } from './markdown-depth.js';
 import { gfmTableWithLookahead } from './markdown-table.js';
+import './markdown-edit-map.js';
 import type { ReportDocument, Segment, TableRow } from '../document/types.js';
 import { lineStarts, offsetToLineColumn, TextLines } from '../util/lines.js';
 
