@@ -36,11 +36,15 @@ export function workersAvailable(): boolean {
 
 const MAX_FAILURES_IN_A_ROW = 5;
 
+const OUT_OF_MEMORY = 'it ran out of memory; Node can be given more with NODE_OPTIONS=--max-old-space-size=<MB>, or the report checked as text';
+
 /**
- * A worker's young generation, larger than V8's default (16 MB semi-spaces): parsing and checking
- * a report allocate heavily, and with every core busy the collector has no idle core to run on.
- * Measured on 2 cores, 180 fixture reports a worker: 2 workers finished in 11.9–12.9 s instead
- * of 16.2–16.3 s (CPU 23–25 s instead of 31 s); 1 worker 7.4–8.7 s instead of 9.7–9.8 s.
+ * The young generation of workers running side by side, larger than V8's default (16 MB
+ * semi-spaces): parsing and checking a report allocate heavily, and with every core busy the
+ * collector has no idle core to run on. Measured on 2 cores, 180 fixture reports a worker: 2
+ * workers finished in 11.9–12.9 s instead of 16.2–16.3 s (CPU 23–25 s instead of 31 s). A worker
+ * alone (a report that could exhaust the heap, see batch/heap.ts) keeps V8's default, which holds
+ * less memory.
  */
 const YOUNG_GENERATION_MB = 96;
 
@@ -95,7 +99,8 @@ export function checkOnWorkers(
         workerData: setup,
         stdout: false,
         stderr: false,
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+        // One worker alone checks a report that could exhaust the heap: V8's default holds less.
+        resourceLimits: concurrency > 1 ? { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } : {},
       });
       whenWorkerRuns(worker);
       running++;
@@ -113,8 +118,8 @@ export function checkOnWorkers(
         finish(task, message.result);
         feed();
       });
-      worker.on('error', (err) => {
-        failure = err.message;
+      worker.on('error', (err: NodeJS.ErrnoException) => {
+        failure = err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : err.message;
       });
       worker.on('exit', (code) => {
         running--;

@@ -12,7 +12,7 @@ import { DEFAULT_CACHE_FILE, ResultCache, runKey } from './cache.js';
 import { checkSafely } from './check-file.js';
 import { checkOnWorkers, workersAvailable, type Task } from './pool.js';
 import { progressBar } from './progress.js';
-import { tightenHeapForLargeReports } from './heap.js';
+import { mayExhaustHeap, tightenHeapForLargeReports } from './heap.js';
 
 /** Below this many files to check, starting workers costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 4;
@@ -74,8 +74,10 @@ export async function checkFiles(
     }
 
     // A read document as `previous` (API) cannot be handed to a thread: such runs stay here.
-    const threads = Math.min(concurrency, todo.length);
-    const onWorkers = threads > 1 && todo.length >= MIN_FILES_FOR_WORKERS && typeof options.previous !== 'object' && workersAvailable();
+    // A report that could exhaust the heap is checked on a worker even alone (see mayExhaustHeap).
+    const threads = Math.max(1, Math.min(concurrency, todo.length));
+    const worthThreads = threads > 1 && todo.length >= MIN_FILES_FOR_WORKERS;
+    const onWorkers = (worthThreads || todo.some((task) => mayExhaustHeap(task.path))) && typeof options.previous !== 'object' && workersAvailable();
     if (onWorkers) {
       const { onProgress: _p, cache: _c, baseline: _b, progress: _g, concurrency: _n, ...rest } = options;
       await checkOnWorkers(todo, { options: { ...rest, previous: options.previous as string | undefined } }, threads, settle);

@@ -94,6 +94,27 @@ describe('faults: the file is reported with exit 2 and every other file still is
     expect(r.stderr).toContain(`esglint: ${files[2]}: the worker checking this file stopped`);
   });
 
+  it('a report that exhausts the heap, even checked alone with --concurrency 1', () => {
+    const d = mkdtempSync(join(tmpdir(), 'esglint-heap-'));
+    try {
+      // A Markdown list of short items: micromark holds every item's tokens to the end of the parse.
+      const list = join(d, 'a-long-list.md');
+      writeFileSync(list, `# Report\n\n${Array.from({ length: 20_000 }, (_, i) => `- item ${i} of the list\n`).join('')}`);
+      const fine = join(d, 'b-report.md');
+      copyFileSync(SOURCES[0], fine);
+      const r = json([list, fine, '--concurrency', '1'], { NODE_OPTIONS: '--max-old-space-size=120' });
+      expect(r.code).toBe(2);
+      const { result, bad, good } = others(r, list);
+      expect(result.files.map((f) => f.path)).toEqual([list, fine]);
+      expect(bad?.error).toBe(`${list}: the worker checking this file stopped (it ran out of memory; Node can be given more with NODE_OPTIONS=--max-old-space-size=<MB>, or the report checked as text); the other files were checked`);
+      expect(good[0].error).toBeUndefined();
+      expect(good[0].items.length).toBeGreaterThan(40);
+      expect(r.stderr).not.toMatch(/FATAL|heap limit|stack/i);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it('workers that keep dying stop the batch early, every file reported', () => {
     const d = mkdtempSync(join(tmpdir(), 'esglint-dying-'));
     try {
