@@ -4,6 +4,7 @@ import { assignRoles } from './document/roles.js';
 import type { ReportDocument } from './document/types.js';
 import { CoverageFinder } from './evidence/coverage.js';
 import { analyseGri, type GriAnalysis } from './evidence/gri.js';
+import { explainFromIndex, parseContentIndexes } from './evidence/content-index.js';
 import { detectPeriod, parsePeriodOption, type DetectedPeriod } from './facts/period.js';
 import { extractFacts } from './facts/index.js';
 import { CHECKS } from './checks/index.js';
@@ -120,11 +121,17 @@ export function checkDocument(doc: ReportDocument, rules: RuleSet, options: Chec
     }
   }
   const gri = griRequirements(doc, rules, editions, covered);
+  const indexClaims = parseContentIndexes(doc, editions.map((e) => e.pack), {
+    deletedMarkers: rules.common.contentIndex?.deleted ?? [],
+    notApplicableMarkers: rules.common.explanation.markers,
+    reasons: rules.common.explanation.reasons,
+  });
+  explainFromIndex(indexClaims, covered);
   const previous = previousFor(doc, options.previous, rules);
   lap('evidence');
   const facts = extractFacts(doc, rules, period);
   lap('facts');
-  const ctx: CheckContext = { doc, rules, period, detectedPeriod: detected, editions, issuer, covered, finder, facts, previous, gri };
+  const ctx: CheckContext = { doc, rules, period, detectedPeriod: detected, editions, issuer, covered, finder, facts, previous, gri, indexClaims };
   const findings: Finding[] = CHECKS.flatMap((run) => run(ctx));
   const items: ResultItem[] = covered.map(({ coverage, obligation, required }) => ({
     framework: coverage.pack.framework,

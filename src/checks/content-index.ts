@@ -1,5 +1,5 @@
 import type { ItemCoverage } from '../evidence/coverage.js';
-import { parseContentIndexes, type IndexClaim } from '../evidence/content-index.js';
+import type { IndexClaim } from '../evidence/content-index.js';
 import { extent, pageList } from '../evidence/locations.js';
 import { pageName, pageRanges, physicalPages } from '../evidence/pages.js';
 import type { Finding } from '../report/result.js';
@@ -11,11 +11,7 @@ import type { CheckContext, CoveredItem } from './context.js';
  * in the index; an index must not mark as deleted a clause the applicable edition requires.
  */
 export function contentIndexChecks(ctx: CheckContext): Finding[] {
-  const packs = ctx.editions.map((e) => e.pack);
-  const claims = parseContentIndexes(ctx.doc, packs, {
-    deletedMarkers: ctx.rules.common.contentIndex?.deleted ?? [],
-    notApplicableMarkers: ctx.rules.common.explanation.markers,
-  });
+  const claims = ctx.indexClaims;
   if (claims.length === 0) return [];
   const byId = new Map<string, CoveredItem>();
   for (const c of ctx.covered) if (c.coverage.pack.framework === 'hkex') byId.set(c.coverage.item.id, c);

@@ -4,6 +4,7 @@ import type { CoverageFinder, ItemCoverage } from '../evidence/coverage.js';
 import type { DetectedPeriod } from '../facts/period.js';
 import type { ChosenEdition, Issuer } from '../rules/editions.js';
 import type { GriAnalysis } from '../evidence/gri.js';
+import type { IndexClaim } from '../evidence/content-index.js';
 import type { Obligation, RuleSet } from '../rules/types.js';
 import type { Fact, Finding } from '../report/result.js';
 
@@ -28,6 +29,8 @@ export interface CheckContext {
   finder: CoverageFinder;
   /** What the report claims about GRI, when a GRI edition applies. */
   gri?: GriAnalysis;
+  /** The entries of the report's own HKEX content index. */
+  indexClaims: IndexClaim[];
   facts: Fact[];
   /** Last year's report, when one was given (--previous) and it is not this file. */
   previous?: PreviousReport;

@@ -1,4 +1,5 @@
 import type { ReportDocument } from '../document/types.js';
+import type { ItemCoverage } from './coverage.js';
 import type { Framework, RulePack } from '../rules/types.js';
 import { normalize } from '../util/normalize.js';
 import { bodyHeadings, compact, joinWrapped, pagesOf, resolve, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
@@ -13,7 +14,7 @@ export interface IndexClaim {
   /** Printed page numbers the entry cites. */
   pages: number[];
   /** Set when the entry marks the items deleted or not applicable instead of locating them. */
-  marked?: { kind: 'deleted' | 'not-applicable'; text: string };
+  marked?: { kind: 'deleted' | 'not-applicable'; text: string; reasoned?: boolean };
   line: number;
   column: number;
   page?: number;
@@ -22,6 +23,8 @@ export interface IndexClaim {
 export interface ContentIndexVocabulary {
   deletedMarkers: string[];
   notApplicableMarkers: string[];
+  /** Phrases that give a reason for an omission (an entry marked not applicable with one is explained). */
+  reasons?: string[];
 }
 
 interface Entry {
@@ -190,7 +193,11 @@ function toClaim(entry: Entry, headings: Heading[], vocab: ContentIndexVocabular
     const end = closeAt < 0 ? whole.length : at + closeAt + (/[\]］)）]/.test(whole[at + closeAt]) ? 1 : 0);
     return { kind, text: whole.slice(open, end).trim() };
   };
-  const marked = mark('deleted', vocab.deletedMarkers) ?? mark('not-applicable', vocab.notApplicableMarkers);
+  const notApplicable = () => {
+    const found = mark('not-applicable', vocab.notApplicableMarkers);
+    return found && { ...found, reasoned: (vocab.reasons ?? []).some((r) => norm.includes(normalize(r))) };
+  };
+  const marked = mark('deleted', vocab.deletedMarkers) ?? notApplicable();
   const pages = pagesOf(entry.pageCell ?? whole);
   const names = joinWrapped(sectionNames(entry, whole), headings);
   return {
@@ -226,3 +233,27 @@ function sectionNames(entry: Entry, whole: string): string[] {
   return tail.split('\n').map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
+
+/**
+ * Items the report's HKEX index marks not applicable ("KPI B6.1 … Not material to our business")
+ * and the body does not address are explained there: the index is part of the report. The
+ * explanation is considered when the entry gives a reason.
+ */
+export function explainFromIndex(claims: IndexClaim[], covered: { coverage: ItemCoverage }[]): void {
+  const missing = new Map<string, ItemCoverage>();
+  for (const { coverage } of covered) {
+    if (coverage.pack.framework === 'hkex' && coverage.status === 'missing') missing.set(coverage.item.id, coverage);
+  }
+  for (const claim of claims) {
+    if (claim.marked?.kind !== 'not-applicable') continue;
+    for (const id of claim.ids) {
+      const coverage = missing.get(id);
+      if (!coverage) continue;
+      const evidence = { line: claim.line, column: claim.column, page: claim.page, section: 'content index', text: claim.marked.text };
+      coverage.status = 'explained';
+      coverage.explanation = { evidence, reasoned: claim.marked.reasoned ?? false };
+      coverage.evidence.push(evidence);
+      missing.delete(id);
+    }
+  }
+}

@@ -78,3 +78,45 @@ describe.skipIf(!hasSharedReport)('the shared report\'s own HKEX index', () => {
     expect(marks[0].message).toContain('hkex-esg-2020');
   });
 });
+
+describe('an index entry marked not applicable', () => {
+  it('explains the item the body leaves out, considered only when the entry gives a reason', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'esglint-index-na-'));
+    const file = join(dir, 'report.md');
+    writeFileSync(file, [
+      '# Harbour Lane Holdings ESG Report 2024',
+      '',
+      'This report covers the year ended 31 December 2024.',
+      '',
+      '## Emissions',
+      '',
+      'In 2024 our vehicles emitted 12.5 tonnes of nitrogen oxides and 0.4 tonnes of particulate matter.',
+      '',
+      '## HKEX ESG Reporting Guide Content Index',
+      '',
+      '| Clause | Description | Section |',
+      '| --- | --- | --- |',
+      '| KPI A1.1 | The types of emissions and respective emissions data | Not applicable |',
+      '| KPI B6.1 | Percentage of total products sold or shipped subject to recalls for safety and health reasons | Not applicable, as the Group provides financial services and sells no physical products |',
+      '| KPI B6.2 | Number of products and service related complaints received and how they are dealt with | Not material |',
+      '',
+    ].join('\n'));
+    try {
+      const result = await check([file], { frameworks: ['hkex'], period: '2024' });
+      const [f] = result.files;
+      const item = (id: string) => f.items.find((i) => i.id === id)!;
+      expect(item('B6.1').status).toBe('explained');
+      expect(item('B6.1').evidence[0]).toMatchObject({ line: 14, section: 'content index' });
+      expect(item('B6.2').status).toBe('explained');
+      // The body addresses A1.1: an index mark does not take that back.
+      expect(item('A1.1').status).not.toBe('explained');
+      const omissions = f.findings.filter((x) => x.ruleId === 'missing/unexplained-omission').map((x) => x.item);
+      expect(omissions).toEqual(['B6.2']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
