@@ -43,6 +43,9 @@ function wrongUnitForSure(match: MetricMatch, label: string, dimension: string):
 
 const PARENTHETICAL = /^[(（][^()（）]*[)）]$/;
 
+/** A label that speaks of a change ("Electricity consumption / decreased more than / 12.9 GWh"): the figure is not a level. */
+const CHANGE_LABEL = /\b(?:de|in)creas|\breduc|\bsav(?:ed|ing)|\bdrop|\bdeclin|\bfell\b|\brose\b|\bgrew\b|\bgrowth\b|\bcut\b|\bdown\b|\bup by\b|\blower\b|\bhigher\b|\bless\b|\bmore than\b|減少|减少|增加|下降|上升|降低|節省|节省|節約|节约|增長|增长|減幅|减幅|增幅|降幅|同比|較上年|较上年|較去年|较去年/i;
+
 export function readHighlights(doc: ReportDocument, lex: Lexicon, stream: LineStream, consumed: Uint8Array, year: number | null): Fact[] {
   const facts: Fact[] = [];
   for (let i = 1; i < stream.length; i++) {
@@ -61,6 +64,7 @@ export function readHighlights(doc: ReportDocument, lex: Lexicon, stream: LineSt
     }
     if (labels.length === 0) continue;
     const texts = labels.map((l) => stripNote(l.text.replace(/[*_`#]/g, '').trim()).name);
+    if (texts.some((t) => CHANGE_LABEL.test(t))) continue;
     // A bracketed line ("（範圍一 + 範圍二 + 範圍三）") qualifies the label above it.
     const candidates = PARENTHETICAL.test(texts[texts.length - 1])
       ? texts.length === 2 ? [{ text: texts[0], at: labels[0] }] : []

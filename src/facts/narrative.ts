@@ -294,6 +294,10 @@ function readValueAfterName(lex: Lexicon, text: string, at: number, name: NamedP
     if (!unit || !unitFits(metric, unit)) return undefined;
     // "50.74 kg per vehicle": a per-unit the lexicon cannot read makes the figure something else.
     if (/^\s*(?:\/|per\b|每)/.test(text.slice(end))) return undefined;
+    // "390,591,712 kWh 2018 2025": a bare year after the figure is a table's year column (a base
+    // or target year), so the figure is not the report year's.
+    const bareYear = text.slice(end, end + 8).match(/^\s+((?:19|20)\d{2})(?![\d年])/);
+    if (bareYear && Number(bareYear[1]) !== year) return undefined;
     const yearAfter = explicitYearBefore ? undefined : text.slice(end, end + 14).match(/^\s*(?:in|for|during|of)\s+((?:19|20)\d{2})\b/);
     return { metric, label: name.key, number, unit, year: yearAfter ? Number(yearAfter[1]) : year, at: afterLinks, end };
   }

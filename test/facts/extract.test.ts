@@ -191,4 +191,15 @@ describe('highlights', () => {
     const facts = extractFacts(doc, rules, detectPeriod(doc));
     expect(facts.map((f) => [f.metric, f.year, f.value])).toEqual([['ghg.total', 2023, 805.17], ['workforce.total', 2024, 870]]);
   });
+
+  it('are not levels when their label speaks of a change', () => {
+    const doc = readText('h.txt', [
+      'ESG Report 2024', '', 'This report covers 1 January 2024 to 31 December 2024.', '',
+      'Electricity consumption', 'decreased more than', '12.9 GWh', '',
+      '溫室氣體排放總量', '較去年減少', '85.2噸二氧化碳當量', '',
+      'Total water consumption', '9,500 m³', '',
+    ].join('\n'));
+    const facts = extractFacts(doc, rules, detectPeriod(doc));
+    expect(facts.map((f) => [f.metric, f.year, f.value])).toEqual([['water.consumption', 2024, 9500]]);
+  });
 });

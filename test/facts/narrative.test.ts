@@ -21,6 +21,9 @@ describe('figures in sentences', () => {
       { metric: 'water.consumption', year: 2024, value: 12000, unit: 'm3' },
       { metric: 'water.intensity', year: 2024, value: 2.1, unit: 'm3/m HKD' },
     ]],
+    // A target table flattened to text: the figure is the 2018 baseline, not the report year's.
+    ['Electricity consumption 390,591,712 kWh 2018 2025 Absolute -13.2%', []],
+    ['Electricity consumption 358,192,525 kWh 2024', [{ metric: 'energy.electricity', year: 2024, value: 358192525, unit: 'kWh' }]],
   ])('%s', (sentence, expected) => {
     expect(facts(sentence)).toEqual(expected);
   });
