@@ -58,6 +58,10 @@ function isValueToken(lex: Lexicon, token: string): boolean {
 /** Splits a flattened row into its label and trailing value tokens (at most `columns`). */
 export function splitValues(lex: Lexicon, text: string, columns: number): { label: string; values: string[] } {
   const tokens = text.trim().split(/\s+/);
+  // "SOx (kg) 6.11 6.03 5.97 -1.14%": a percentage after plain figures is a change column, not a year's.
+  const last = foldDigits(tokens[tokens.length - 1] ?? '');
+  const beforeLast = foldDigits(tokens[tokens.length - 2] ?? '');
+  if (tokens.length > 2 && /^[-+]?[\d,]*\.?\d+%$/.test(last) && /^\(?[\d,]+(?:\.\d+)?\)?$/.test(beforeLast)) tokens.pop();
   let i = tokens.length;
   while (i > 0 && tokens.length - i < columns && isValueToken(lex, tokens[i - 1])) i--;
   const values = tokens.slice(i);
@@ -95,6 +99,20 @@ export function readCell(lex: Lexicon, cell: string, decimals: number | undefine
   return { notReported: true, text };
 }
 
+/** A row that is its group's total ("Total", "總計", "合計", "小計"). */
+const TOTAL_ROW = /^(?:total|sub-?total|grand total|总计|合计|小计|总额|总量|共计)\b|^(?:total|总计|合计|小计)/;
+
+type FactInput = Parameters<typeof makeFact>[2];
+
+interface ContextRow {
+  metric: string;
+  total: boolean;
+  /** Where the row's facts are in the table's list, and what they were made from. */
+  facts: number[];
+  inputs: FactInput[];
+  unlisted: boolean;
+}
+
 interface Parent {
   metric?: MetricDef;
   label: string;
@@ -111,6 +129,12 @@ export class TableReader {
   memberUnit?: string;
   facts: Fact[] = [];
   private order = 0;
+  /**
+   * Rows of the current group that name no metric themselves and take it from the group line:
+   * two of them ("Non-hazardous waste" / "General waste" / "Construction waste") are parts of
+   * that metric, not the metric; a "total" row among them is the metric.
+   */
+  private fromContext: ContextRow[] = [];
 
   constructor(
     private doc: ReportDocument,
@@ -122,6 +146,7 @@ export class TableReader {
 
   /** A label-only row: a group header opens a breakdown; anything else is context. */
   group(label: string): void {
+    this.fromContext = [];
     const dim = matchBreakdownHeader(this.lex, label);
     this.memberUnit = undefined;
     if (dim) {
@@ -169,32 +194,48 @@ export class TableReader {
       this.dimension = undefined;
       this.memberUnit = undefined;
     }
+    const context: ContextRow | undefined = resolved.viaContext && metric ? { metric: metric.id, total: TOTAL_ROW.test(foldKey(name)), facts: [], inputs: [], unlisted: false } : undefined;
     cells.slice(cells.length - years.length).forEach((cell, i) => {
       const v = readCell(this.lex, cell, decimals, this.isNote);
-      this.facts.push(
-        makeFact(this.doc, this.lex, {
-          metric,
-          label: name,
-          year: years[i],
-          number: v.number,
-          notReported: v.notReported,
-          range: v.range,
-          unit,
-          kind: 'table',
-          place,
-          breakdown: metric || breakdown ? breakdown : undefined,
-          share,
-          note: v.note ?? split.note,
-          table: this.id,
-          aligned,
-          printed: v.text,
-          order: this.order++,
-        }),
-      );
+      const input: FactInput = {
+        metric,
+        label: name,
+        year: years[i],
+        number: v.number,
+        notReported: v.notReported,
+        range: v.range,
+        unit,
+        kind: 'table',
+        place,
+        breakdown: metric || breakdown ? breakdown : undefined,
+        share,
+        note: v.note ?? split.note,
+        table: this.id,
+        aligned,
+        printed: v.text,
+        order: this.order++,
+      };
+      context?.facts.push(this.facts.length);
+      context?.inputs.push(input);
+      this.facts.push(makeFact(this.doc, this.lex, input));
     });
+    if (context) this.settleContextRows(context);
   }
 
-  private resolve(name: string, unit: Unit | undefined): { metric?: MetricDef; member?: { dimension: string; member: string }; breakdown?: Record<string, string> } {
+  private settleContextRows(row: ContextRow): void {
+    const siblings = this.fromContext.filter((r) => r.metric === row.metric);
+    this.fromContext.push(row);
+    if (siblings.length === 0) return;
+    for (const r of [...siblings, row]) {
+      if (r.total || r.unlisted) continue;
+      r.facts.forEach((at, k) => {
+        this.facts[at] = makeFact(this.doc, this.lex, { ...r.inputs[k], metric: undefined, breakdown: undefined, share: false });
+      });
+      r.unlisted = true;
+    }
+  }
+
+  private resolve(name: string, unit: Unit | undefined): { metric?: MetricDef; member?: { dimension: string; member: string }; breakdown?: Record<string, string>; viaContext?: boolean } {
     if (this.dimension && this.parent) {
       const known = matchMember(this.lex, name, this.dimension, false);
       if (known) return { member: known };
@@ -204,7 +245,7 @@ export class TableReader {
     const own = matchMetric(this.lex, name, fits, unit?.symbol);
     // The group line helps only when it makes a longer, more specific name ("社區投資" + "投入總金額").
     const metric = withContext && (!own || withContext.name.length > own.name.length + foldKey(name).length / 2) ? withContext : own;
-    if (metric) return { metric: metric.metric, breakdown: qualifierBreakdown(this.lex, name, metric === own ? metric.prefix : '', metric.rest) };
+    if (metric) return { metric: metric.metric, breakdown: qualifierBreakdown(this.lex, name, metric === own ? metric.prefix : '', metric.rest), viaContext: metric !== own };
     if (this.parent) {
       const sameUnit = this.memberUnit === undefined || this.memberUnit === (unit?.symbol ?? '');
       const member = matchMember(this.lex, name, this.dimension, sameUnit && /[a-z\u3400-\u9fff]/i.test(name) && !parseUnit(this.lex, name));
@@ -293,6 +334,16 @@ export function stripNote(label: string): { name: string; note?: number } {
   return { name: label.trim() };
 }
 
+/** Brackets a text opens and does not close (negative: closes more than it opens). */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '(' || c === '（') depth++;
+    else if (c === ')' || c === '）') depth--;
+  }
+  return depth;
+}
+
 /** Joins wrapped label lines: no space between CJK characters. */
 export function joinLabel(lines: string[]): string {
   return lines.reduce((acc, l) => {
@@ -370,7 +421,15 @@ export function readTextTables(
       continue;
     }
     consumed[l.index] = 1;
-    const { label, values } = splitValues(lex, l.text, table.years.length);
+    const split = splitValues(lex, l.text, table.years.length);
+    const { values } = split;
+    let { label } = split;
+    // "GHG emissions – Scope 1 (tonnes CO2" / "e) 6,953 7,359": the row's label closes a bracket the line above opened.
+    const opened = pending[pending.length - 1];
+    if (values.length > 0 && opened && bracketDepth(opened.text) > 0 && bracketDepth(label) < 0) {
+      label = joinLabel([opened.text, label]);
+      pending.pop();
+    }
     if (values.length > 0) {
       if (label === '') {
         if (partial) {

@@ -100,7 +100,7 @@ let fingerprint: string | undefined;
 
 /** Identifies this module's folding by its code (the conversion tables come with the locked opencc-js). */
 function foldingFingerprint(): string {
-  fingerprint ??= createHash('sha256').update([foldChar, buildFoldTable, foldWidthAndCase, fromCodes, toSimplified, foldOnce, normalize].map(String).join('\n')).digest('hex').slice(0, 16);
+  fingerprint ??= createHash('sha256').update([foldChar, buildFoldTable, foldWidthAndCase, fromCodes, toSimplified, foldOnce, normalize, SCOPE_WITH_NOTE].map(String).join('\n')).digest('hex').slice(0, 16);
   return fingerprint;
 }
 
@@ -120,9 +120,13 @@ export function rememberFolds(table: FoldTable): void {
   for (const [text, folded] of table.folds) if (text.length <= MEMO_LENGTH && memo.size < MEMO_ENTRIES) memo.set(text, folded);
 }
 
+/** "Scope 216": a footnote number run into "Scope 2" in text taken from a PDF (no scope is beyond 3). */
+const SCOPE_WITH_NOTE = /(scope ?[123])(\d{1,2})(?!\d)/g;
+
 /** The same fold, not remembered. */
 export function foldOnce(text: string): string {
-  const folded = foldWidthAndCase(text);
+  let folded = foldWidthAndCase(text);
+  if (folded.includes('scope')) folded = folded.replace(SCOPE_WITH_NOTE, (_all, scope: string, note: string) => scope + ' '.repeat(note.length));
   return CJK.test(folded) ? toSimplified(folded) : folded;
 }
 

@@ -166,6 +166,39 @@ describe('facts of PDF text tables (fixture)', () => {
   });
 });
 
+describe('facts of a flattened performance table (PDF text, English)', () => {
+  const lines = [
+    'Sustainability Report 2024', '', 'This report covers 1 January 2024 to 31 December 2024.', '',
+    'Performance Data', '2022 2023 2024', 'Change', '(2024 vs 2023)',
+    'Sulphur oxides (kg) 4.20 4.10 3.90 -4.88%',
+    'GHG emissions – Scope 17 (tonnes CO2', 'e) 1,200 1,150 1,100 -4.35%',
+    'GHG emissions – Scope 28 (tonnes CO2', 'e) 5,400 5,100 4,800 -5.88%',
+    'Non-hazardous waste', 'General waste (tonnes) 80.5 78.2 75.0 -4.09%', 'Construction waste (tonnes) 12.0 30.5 8.2 -73.11%',
+    'Hazardous waste', 'Batteries (tonnes) 1.2 1.1 1.0 -9.09%', 'Total (tonnes) 2.0 1.9 1.7 -10.53%',
+    '', '7 Scope 1 covers fuel burnt in our vehicles.', '8 Scope 2 covers purchased electricity.', '',
+  ];
+  const doc = readText('p.txt', lines.join('\n'));
+  const facts = extractFacts(doc, rules, detectPeriod(doc));
+  const line = (text: string) => lines.indexOf(text) + 1;
+
+  it('drops a trailing change column instead of shifting the years', () => {
+    expect(row(facts, line('Sulphur oxides (kg) 4.20 4.10 3.90 -4.88%'))).toEqual({ 2022: 4.2, 2023: 4.1, 2024: 3.9 });
+    expect(at(facts, line('Sulphur oxides (kg) 4.20 4.10 3.90 -4.88%'), 2024)).toMatchObject({ metric: 'air.sox', unit: 'kg' });
+  });
+
+  it('joins a label whose bracket the row line closes, and reads "Scope 17" as Scope 1 with footnote 7', () => {
+    expect(at(facts, line('e) 1,200 1,150 1,100 -4.35%'), 2024)).toMatchObject({ metric: 'ghg.scope1', value: 1100 });
+    expect(at(facts, line('e) 5,400 5,100 4,800 -5.88%'), 2024)).toMatchObject({ metric: 'ghg.scope2', value: 4800 });
+  });
+
+  it('takes rows that only a group line names for parts of that metric, unless one is the total', () => {
+    expect(at(facts, line('General waste (tonnes) 80.5 78.2 75.0 -4.09%'), 2024).metric).toBe('unlisted');
+    expect(at(facts, line('Construction waste (tonnes) 12.0 30.5 8.2 -73.11%'), 2024).metric).toBe('unlisted');
+    expect(at(facts, line('Batteries (tonnes) 1.2 1.1 1.0 -9.09%'), 2024).metric).toBe('unlisted');
+    expect(at(facts, line('Total (tonnes) 2.0 1.9 1.7 -10.53%'), 2024)).toMatchObject({ metric: 'waste.hazardous', value: 1.7 });
+  });
+});
+
 describe('facts follow the result contract', () => {
   it.each([['facts', 'en-planted.md'], ['facts', 'zh-Hant-planted.txt'], ['facts', 'zh-Hans-planted.md']])('%s/%s', (...parts) => {
     const validate = validator('result.schema.json');
