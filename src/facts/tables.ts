@@ -58,10 +58,15 @@ function isValueToken(lex: Lexicon, token: string): boolean {
 /** Splits a flattened row into its label and trailing value tokens (at most `columns`). */
 export function splitValues(lex: Lexicon, text: string, columns: number): { label: string; values: string[] } {
   const tokens = text.trim().split(/\s+/);
-  // "SOx (kg) 6.11 6.03 5.97 -1.14%": a percentage after plain figures is a change column, not a year's.
+  // "SOx (kg) 6.11 6.03 5.97 -1.14%": a percentage after plain figures is a change column, not a
+  // year's — when it is signed, or one figure more than the years ("12 10 9.5%" stays three years).
   const last = foldDigits(tokens[tokens.length - 1] ?? '');
   const beforeLast = foldDigits(tokens[tokens.length - 2] ?? '');
-  if (tokens.length > 2 && /^[-+]?[\d,]*\.?\d+%$/.test(last) && /^\(?[\d,]+(?:\.\d+)?\)?$/.test(beforeLast)) tokens.pop();
+  if (tokens.length > 2 && /^[-+]?[\d,]*\.?\d+%$/.test(last) && /^\(?[\d,]+(?:\.\d+)?\)?$/.test(beforeLast)) {
+    let figures = 0;
+    while (figures < tokens.length && isValueToken(lex, tokens[tokens.length - 1 - figures])) figures++;
+    if (/^[-+]/.test(last) || figures > columns) tokens.pop();
+  }
   let i = tokens.length;
   while (i > 0 && tokens.length - i < columns && isValueToken(lex, tokens[i - 1])) i--;
   const values = tokens.slice(i);

@@ -175,6 +175,7 @@ describe('facts of a flattened performance table (PDF text, English)', () => {
     'GHG emissions – Scope 28 (tonnes CO2', 'e) 5,400 5,100 4,800 -5.88%',
     'Non-hazardous waste', 'General waste (tonnes) 80.5 78.2 75.0 -4.09%', 'Construction waste (tonnes) 12.0 30.5 8.2 -73.11%',
     'Hazardous waste', 'Batteries (tonnes) 1.2 1.1 1.0 -9.09%', 'Total (tonnes) 2.0 1.9 1.7 -10.53%',
+    'Employee turnover rate (%) 12 10 9.5%', 'Recycling rate (%) 40 42 45 7.1%',
     '', '7 Scope 1 covers fuel burnt in our vehicles.', '8 Scope 2 covers purchased electricity.', '',
   ];
   const doc = readText('p.txt', lines.join('\n'));
@@ -184,6 +185,11 @@ describe('facts of a flattened performance table (PDF text, English)', () => {
   it('drops a trailing change column instead of shifting the years', () => {
     expect(row(facts, line('Sulphur oxides (kg) 4.20 4.10 3.90 -4.88%'))).toEqual({ 2022: 4.2, 2023: 4.1, 2024: 3.9 });
     expect(at(facts, line('Sulphur oxides (kg) 4.20 4.10 3.90 -4.88%'), 2024)).toMatchObject({ metric: 'air.sox', unit: 'kg' });
+  });
+
+  it('keeps a last percentage that is a year\'s figure: unsigned and no more figures than years', () => {
+    expect(row(facts, line('Employee turnover rate (%) 12 10 9.5%'))).toEqual({ 2022: 12, 2023: 10, 2024: 9.5 });
+    expect(row(facts, line('Recycling rate (%) 40 42 45 7.1%'))).toEqual({ 2022: 40, 2023: 42, 2024: 45 });
   });
 
   it('joins a label whose bracket the row line closes, and reads "Scope 17" as Scope 1 with footnote 7', () => {
