@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { check, type FileResult } from '../../src/index.js';
+import { loadRules } from '../../src/rules/load.js';
+import { fixture } from '../helpers/run.js';
+
+// Vocabulary of the rule packs: wordings found in real reports (units, workforce counts,
+// plain-English whistle-blowing channels, …) that the element term lists must accept, and
+// looser wordings ("aims to") they must not. Fixtures: test/fixtures/vocab (invented text).
+
+async function run(name: string, frameworks: string[] = ['hkex']): Promise<FileResult> {
+  const result = await check([fixture('vocab', name)], { frameworks });
+  expect(result.files[0].error).toBeUndefined();
+  return result.files[0];
+}
+
+/** The ids of the found elements of an item, as "item/element". */
+function found(f: FileResult, ...ids: string[]): string[] {
+  return f.items.filter((i) => ids.includes(i.id)).flatMap((i) => (i.elements ?? []).filter((e) => e.found).map((e) => `${i.id}/${e.id}`));
+}
+
+describe('units shared by the emission, waste, water and energy elements', () => {
+  it('grams, kilograms, thousand tons and megawatt-hours carry a figure', async () => {
+    const f = await run('en-units.md', ['hkex', 'gri']);
+    expect(found(f, 'A1.1', 'A1.3', 'A1.4', 'A2.1', 'A2.2')).toEqual(expect.arrayContaining([
+      'A1.1/data', 'A1.3/total', 'A1.4/total', 'A2.1/by-type', 'A2.2/total',
+    ]));
+    expect(found(f, '305-7')).toEqual(expect.arrayContaining(['305-7/nox', '305-7/sox']));
+  });
+
+  it('克 alone is a unit of an air-emission figure', async () => {
+    const f = await run('zh-Hant-units.md');
+    expect(found(f, 'A1.1')).toContain('A1.1/data');
+  });
+
+  it('is one shared definition, used by the HKEX and GRI elements', () => {
+    const rules = loadRules();
+    const mass = rules.common.termSets['mass-units'];
+    for (const unit of ['g', 'gram*', 'ton', 'tons', 'thousand ton*', 'metric ton*', '克', '千噸', '萬噸']) expect(mass).toContain(unit);
+    expect(rules.common.termSets['energy-units']).toEqual(expect.arrayContaining(['mwh', 'megawatt-hour*', 'megawatt hour*']));
+    const element = (edition: string, item: string, id: string) =>
+      rules.packs.find((p) => p.edition === edition)!.items.find((i) => i.id === item)!.evidence.elements.find((e) => e.id === id)!;
+    expect(element('hkex-esg-2020', 'A1.3', 'total').all[1]).toEqual(mass);
+    expect(element('hkex-esg-2025', 'A1.4', 'total').all[1]).toEqual(mass);
+    expect(element('gri-2021', '306-3', 'total').all).toContainEqual(mass);
+  });
+});
