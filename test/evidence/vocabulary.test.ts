@@ -44,3 +44,25 @@ describe('units shared by the emission, waste, water and energy elements', () =>
     expect(element('gri-2021', '306-3', 'total').all).toContainEqual(mass);
   });
 });
+
+describe('social vocabulary', () => {
+  it('English: staff members, trained staff, "an average of N training hours", identity information, supplier counts, reporting channels, fulfil/participate', async () => {
+    const f = await run('en-social.md');
+    expect(found(f, 'B1.1', 'B3.1', 'B3.2', 'B4.1', 'B5.2', 'B7.2', 'B8')).toEqual(expect.arrayContaining([
+      'B1.1/total', 'B1.1/gender', 'B1.1/region',
+      'B3.1/overall',
+      'B3.2/average',
+      'B4.1/review',
+      'B5.2/count',
+      'B7.2/whistleblowing',
+      'B8/policies',
+    ]));
+  });
+
+  it('Traditional Chinese counterparts', async () => {
+    const f = await run('zh-Hant-social.md');
+    expect(found(f, 'B1.1', 'B3.1', 'B3.2', 'B4.1', 'B5.2', 'B7.2', 'B8')).toEqual(expect.arrayContaining([
+      'B1.1/total', 'B3.1/overall', 'B3.2/average', 'B4.1/review', 'B5.2/count', 'B7.2/whistleblowing', 'B8/policies',
+    ]));
+  });
+});
