@@ -66,3 +66,19 @@ describe('social vocabulary', () => {
     ]));
   });
 });
+
+describe('targets', () => {
+  it('"aims to" alone is no target, and raises no targets-without-review', async () => {
+    const f = await run('en-targets-aims.md');
+    expect(found(f, 'A1.5', 'A1.6', 'A2.3', 'A2.4').filter((id) => id.endsWith('/target'))).toEqual([]);
+    expect(f.findings.filter((x) => x.ruleId === 'missing/targets-without-review')).toEqual([]);
+  });
+
+  it('a dated commitment is a target, with or without the word', async () => {
+    expect(found(await run('en-targets-dated.md'), 'A1.5')).toContain('A1.5/target');
+    const zh = await run('zh-Hant-targets.md');
+    // 力爭 ("strive to") alone is no target; 於2030年前 ("by 2030") is.
+    expect(found(zh, 'A1.5')).not.toContain('A1.5/target');
+    expect(found(zh, 'A2.3')).toContain('A2.3/target');
+  });
+});
