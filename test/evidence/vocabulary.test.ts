@@ -82,3 +82,11 @@ describe('targets', () => {
     expect(found(zh, 'A2.3')).toContain('A2.3/target');
   });
 });
+
+describe('restatement reasons', () => {
+  it('after data review, correspondingly and upon verification are reasons; a bare restatement is not', async () => {
+    const f = await run('en-restatement.md');
+    const lines = f.findings.filter((x) => x.ruleId === 'inconsistent/restatement-without-reason').map((x) => x.line);
+    expect(lines).toEqual([13]);
+  });
+});
