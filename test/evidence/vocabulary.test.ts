@@ -90,3 +90,15 @@ describe('restatement reasons', () => {
     expect(lines).toEqual([13]);
   });
 });
+
+describe('content-index headings', () => {
+  it('"References to HKEX ESG Reporting Guide" opens an index, whose restated clauses evidence nothing', async () => {
+    const f = await run('en-index-heading.txt');
+    for (const id of ['B4', 'B4.1', 'B4.2']) expect(f.items.find((i) => i.id === id)!.elements!.filter((e) => e.found)).toEqual([]);
+  });
+
+  it('a heading that names an ESG index but lists no clauses is body text', async () => {
+    const f = await run('en-index-named.md');
+    expect(found(f, 'B8')).toEqual(['B8/policies', 'B8/needs']);
+  });
+});
