@@ -27,6 +27,11 @@ describe('units shared by the emission, waste, water and energy elements', () =>
     expect(found(f, '305-7')).toEqual(expect.arrayContaining(['305-7/nox', '305-7/sox']));
   });
 
+  it('"e.g." next to pollutant names is not a unit', async () => {
+    const f = await run('en-units-eg.md');
+    expect(found(f, 'A1.1')).not.toContain('A1.1/data');
+  });
+
   it('克 alone is a unit of an air-emission figure', async () => {
     const f = await run('zh-Hant-units.md');
     expect(found(f, 'A1.1')).toContain('A1.1/data');
@@ -35,7 +40,9 @@ describe('units shared by the emission, waste, water and energy elements', () =>
   it('is one shared definition, used by the HKEX and GRI elements', () => {
     const rules = loadRules();
     const mass = rules.common.termSets['mass-units'];
-    for (const unit of ['g', 'gram*', 'ton', 'tons', 'thousand ton*', 'metric ton*', '克', '千噸', '萬噸']) expect(mass).toContain(unit);
+    for (const unit of ['gram*', 'ton', 'tons', 'thousand ton*', 'metric ton*', '克', '千噸', '萬噸']) expect(mass).toContain(unit);
+    // "e.g." must not read as a unit.
+    expect(mass).not.toContain('g');
     expect(rules.common.termSets['energy-units']).toEqual(expect.arrayContaining(['mwh', 'megawatt-hour*', 'megawatt hour*']));
     const element = (edition: string, item: string, id: string) =>
       rules.packs.find((p) => p.edition === edition)!.items.find((i) => i.id === item)!.evidence.elements.find((e) => e.id === id)!;
