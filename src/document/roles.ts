@@ -45,13 +45,17 @@ export function assignRoles(doc: ReportDocument, vocab: RoleVocabulary): void {
 
 /**
  * Marks from a heading on: its own section, then, for flat (PDF-text) structures, the blocks
- * that follow while clause ids keep appearing at least every `gap` characters.
+ * that follow while clause ids keep appearing at least every `gap` characters. A content index
+ * lists clause ids or pages: a heading that merely names an index ("ESG index") followed by
+ * none is body text, and is left so.
  */
 function markRun(doc: ReportDocument, start: number, role: 'content-index' | 'toc'): number {
   const blocks = doc.blocks;
   const heading = blocks[start];
   const level = doc.sections[heading.section].level;
   const gap = role === 'content-index' ? 1200 : 400;
+  const before: (typeof heading.role)[] = [];
+  let seenToken = false;
   let sinceToken = 0;
   let i = start;
   for (; i < blocks.length; i++) {
@@ -61,14 +65,25 @@ function markRun(doc: ReportDocument, start: number, role: 'content-index' | 'to
       if (doc.format === 'markdown' && sectionLevel <= level) break;
     }
     if (role === 'content-index') {
-      if (clauseTokenCount(b.norm) > 0 || /\bp\.?\s*\d+|第?\d+\s*页/.test(b.norm)) sinceToken = 0;
-      else sinceToken += b.norm.length;
+      if (clauseTokenCount(b.norm) > 0 || /\bp\.?\s*\d+|第?\d+\s*页/.test(b.norm)) {
+        sinceToken = 0;
+        seenToken = true;
+      } else {
+        sinceToken += b.norm.length;
+        // An index by GRI standard ("GRI 305: Emissions 2016 … section") names no disclosure ids.
+        if (/\bgri\s*\d{1,3}\b/.test(b.norm)) seenToken = true;
+      }
       if (i > start + 2 && sinceToken > gap) break;
     } else if (doc.format === 'text') {
       sinceToken += b.norm.length;
       if (i > start && b.kind === 'paragraph' && b.norm.length > 60) break;
     }
+    before.push(b.role);
     b.role = role;
+  }
+  if (role === 'content-index' && !seenToken) {
+    for (let j = start; j < i; j++) blocks[j].role = before[j - start];
+    return start + 1;
   }
   return i;
 }
