@@ -102,6 +102,7 @@ describe('an index entry marked not applicable', () => {
       '| KPI A1.1 | The types of emissions and respective emissions data | Not applicable |',
       '| KPI B6.1 | Percentage of total products sold or shipped subject to recalls for safety and health reasons | Not applicable, as the Group provides financial services and sells no physical products |',
       '| KPI B6.2 | Number of products and service related complaints received and how they are dealt with | Not material |',
+      '| KPI B6.3 | Practices relating to observing and protecting intellectual property rights | Not material to the Group’s business |',
       '',
     ].join('\n'));
     try {
@@ -111,6 +112,7 @@ describe('an index entry marked not applicable', () => {
       expect(item('B6.1').status).toBe('explained');
       expect(item('B6.1').evidence[0]).toMatchObject({ line: 14, section: 'content index' });
       expect(item('B6.2').status).toBe('explained');
+      expect(item('B6.3').status).toBe('explained');
       // The body addresses A1.1: an index mark does not take that back.
       expect(item('A1.1').status).not.toBe('explained');
       const omissions = f.findings.filter((x) => x.ruleId === 'missing/unexplained-omission').map((x) => x.item);
