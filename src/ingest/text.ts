@@ -122,6 +122,9 @@ function isRow(text: string): boolean {
   return values >= 2 && more;
 }
 
+/** The end of a sentence or of a block that can close a page: . ! ? 。 ！ ？ : ) and closing quotes. */
+const SENTENCE_END = /[.!?。！？:：)）"”’」』]$/;
+
 function detectPages(source: string, lines: string[], options: TextOptions): { starts: Uint8Array; formFeeds: boolean } {
   const starts = new Uint8Array(lines.length);
   if (source.includes('\f')) {
@@ -135,11 +138,18 @@ function detectPages(source: string, lines: string[], options: TextOptions): { s
   let nonEmpty = 0;
   let count = 0;
   const marked = new Uint8Array(lines.length);
+  let previous = '';
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() !== '') nonEmpty++;
-    if (/^ \S/.test(lines[i])) {
+    const trimmed = lines[i].trim();
+    // A lower-case word after a line that ends mid-sentence continues that sentence: the
+    // extractor broke the line (after a superscript, say), the page did not start there.
+    if (/^ \S/.test(lines[i]) && !(/^ [a-z]/.test(lines[i]) && !SENTENCE_END.test(previous))) {
       marked[i] = 1;
       count++;
+    }
+    if (trimmed !== '') {
+      nonEmpty++;
+      previous = trimmed;
     }
   }
   return { starts: count >= 2 && count <= nonEmpty * 0.2 ? marked : starts, formFeeds: false };

@@ -93,6 +93,16 @@ describe('text reader (PDF-extracted text)', () => {
     expect(d.pages.map((p) => p.startLine)).toEqual([1, 7, 13]);
   });
 
+  it('does not take a wrapped line (lower case after a line ending mid-sentence) for a page start', () => {
+    const body = ['Body text one.', 'More text here.', 'And more.', 'Still more.', 'Last line.'];
+    // A superscript note marker ends the line and the extractor indents the rest of the sentence.
+    const wrapped = ['Our kitchens served 1,240 staff members2', ' across the city.', 'Plain line.'];
+    const text = [' Chapter one', ...body, ...wrapped, ' Chapter two', ...body, ' Chapter three', ...body].join('\n');
+    const d = readText('lead.txt', text);
+    expect(d.pages.map((p) => p.startLine)).toEqual([1, 10, 16]);
+    expect(d.pagesInferred).toBe(true);
+  });
+
   it('uses a page marker pattern when given one', () => {
     const d = readText('m.txt', '=== page ===\nalpha.\n=== page ===\nbeta.\n', { pageMarker: /^=== page ===$/ });
     expect(d.pages.map((p) => p.startLine)).toEqual([1, 3]);
