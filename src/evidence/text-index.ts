@@ -99,6 +99,28 @@ export class TextIndex {
     return scan(this.text, term, p.found[pieces[0]]);
   }
 
+  /** Where an occurrence of the term that starts at `offset` ends (the longest of the terms that do), else -1. */
+  endOf(terms: string[], offset: number): number {
+    let end = -1;
+    for (const raw of terms) {
+      const term = foldedTerm(raw);
+      if (term === '') continue;
+      let at = -1;
+      if (isPlain(term)) {
+        if (this.text.startsWith(term, offset)) at = offset + term.length;
+        // A prefix term ("complaint*") runs on to the end of its word.
+        if (at >= 0 && plainPrefix(raw)) while (isWordChar(this.text[at])) at++;
+      } else {
+        const re = termExpression(term, 'y');
+        re.lastIndex = offset;
+        const m = re.exec(this.text);
+        if (m) at = offset + m[0].length;
+      }
+      if (at > end) end = at;
+    }
+    return end;
+  }
+
   private sentenceEnds?: Offsets;
 
   /** The sentence around an offset, as [start, end): bounded by 。！？!? or '. ' and by blocks. */
