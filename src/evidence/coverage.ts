@@ -79,7 +79,7 @@ export class CoverageFinder {
 
   /** `packs`: the packs the document will be covered against, searched for in one pass. */
   constructor(readonly doc: ReportDocument, private readonly common: CommonVocabulary, private readonly packs: RulePack[] = []) {
-    this.index = new TextIndex(doc);
+    this.index = new TextIndex(doc, common.currencies);
   }
 
   /**

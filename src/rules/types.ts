@@ -105,6 +105,8 @@ export interface CommonVocabulary {
   termSets: Record<string, string[]>;
   explanation: { markers: string[]; reasons: string[]; window?: number; nil?: NilVocabulary };
   contentIndex?: { headings?: string[]; toc?: string[]; deleted?: string[] };
+  /** Currency words a figure may follow without a space ("RMB130", "HKD500,000"). */
+  currencies?: string[];
 }
 
 export interface MetricSpec {
