@@ -447,11 +447,17 @@ export class CoverageFinder {
       }
       this.nilWords = { latin, cjk };
     }
-    const before = this.index.text.slice(from, at).replace(/[\s-]+$/, '');
-    if (before === '' || CLAUSE_MARK.test(before[before.length - 1]) || /\.$/.test(before)) return true;
+    // Read backwards (no pattern anchored at the end, which would be retried from every start).
+    const text = this.index.text;
+    let last = at;
+    while (last > from && (text[last - 1] === ' ' || text[last - 1] === '-' || text[last - 1] === '\n')) last--;
+    if (last <= from || CLAUSE_MARK.test(text[last - 1]) || text[last - 1] === '.') return true;
+    const before = text.slice(from, last);
     if (hasCjk(before[before.length - 1])) return this.nilWords.cjk.some((w) => before.endsWith(w));
-    const word = /[a-z0-9'’]+$/.exec(before)?.[0];
-    return word !== undefined && this.nilWords.latin.some((w) => (w.prefix ? word.startsWith(w.word) : word === w.word));
+    let first = last;
+    while (first > from && /[a-z0-9'’]/.test(text[first - 1])) first--;
+    const word = text.slice(first, last);
+    return word !== '' && this.nilWords.latin.some((w) => (w.prefix ? word.startsWith(w.word) : word === w.word));
   }
 
   /**

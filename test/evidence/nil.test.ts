@@ -25,7 +25,7 @@ const omissionFindings = (f: FileResult) =>
   f.findings.filter((x) => ITEMS.includes(x.item ?? '') && (x.ruleId === 'missing/item-missing' || x.ruleId === 'missing/unexplained-omission')).map((x) => x.item);
 
 describe('nil statements explain an item; a negated count is zero', () => {
-  it.each(['en-nil.md', 'zh-Hant-nil.md'])('%s: none produced, none used, no data, no deaths, no complaints', async (name) => {
+  it.each(['en-nil.md', 'zh-Hant-nil.md', 'zh-Hans-nil.md'])('%s: none produced, none used, no data, no deaths, no complaints', async (name) => {
     const f = await run(fixture('nil', name));
     expect(verdicts(f)).toEqual({
       // "No hazardous waste is produced" / 並無產生有害廢棄物
