@@ -103,6 +103,17 @@ describe('text reader (PDF-extracted text)', () => {
     expect(d.pagesInferred).toBe(true);
   });
 
+  it('without form feeds or leading spaces, takes pages from a running header next to rising page numbers', () => {
+    const page = (n: number, words: string) => ['Harbour Freight ESG Report 2024', String(n), `${words} one.`, `${words} two.`, `${words} three.`];
+    const text = ['Cover page.', 'Introduction.', ...page(3, 'Alpha'), ...page(4, 'Beta'), ...page(5, 'Gamma')].join('\n');
+    const d = readText('running.txt', text);
+    expect(d.pages.map((p) => [p.startLine, p.label])).toEqual([[1, undefined], [3, '3'], [8, '4'], [13, '5']]);
+    expect(d.pagesInferred).toBe(true);
+    // A line repeated without page numbers next to it marks no pages.
+    const plain = readText('plain.txt', ['Harbour Freight ESG Report 2024', 'Alpha.', 'Harbour Freight ESG Report 2024', 'Beta.', 'Harbour Freight ESG Report 2024', 'Gamma.'].join('\n'));
+    expect(plain.pages).toEqual([]);
+  });
+
   it('uses a page marker pattern when given one', () => {
     const d = readText('m.txt', '=== page ===\nalpha.\n=== page ===\nbeta.\n', { pageMarker: /^=== page ===$/ });
     expect(d.pages.map((p) => p.startLine)).toEqual([1, 3]);
