@@ -352,7 +352,13 @@ export class CoverageFinder {
     const verbs = this.hits(nil.verbs);
     const gaps = this.hits(nil.gaps);
     const text = this.index.text;
-    const verbWithin = (from: number, to: number) => (from > to ? undefined : hasWithin(verbs, from, to) ?? hasWithin(gaps, from, to));
+    // The first verb or word for data in [from, to].
+    const verbWithin = (from: number, to: number) => {
+      if (from > to) return undefined;
+      const verb = hasWithin(verbs, from, to);
+      const gap = hasWithin(gaps, from, to);
+      return verb === undefined ? gap : gap === undefined ? verb : Math.min(verb, gap);
+    };
     for (const at of this.hits(subjects)) {
       const block = this.index.blockAt(at);
       if (block.role !== 'body' || !this.inScope(block)) continue;

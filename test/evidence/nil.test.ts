@@ -62,4 +62,12 @@ describe('nil statements explain an item; a negated count is zero', () => {
       'B6.2': 'partial, count not found',
     });
   });
+
+  it('short sections: the data word of a gap is found before the next section\'s verb; 不涉及; 零宗', async () => {
+    const f = await run(fixture('nil', 'zh-Hant-short.md'));
+    // 並無有害廢棄物的相關數據 is followed within a few characters by 不涉及 of the next section.
+    expect(f.items.find((i) => i.id === 'A1.3')!.status).toBe('explained');
+    expect(f.items.find((i) => i.id === 'A2.5')!.status).toBe('explained');
+    expect(f.items.find((i) => i.id === 'B2.1')!.elements!.find((e) => e.id === 'number')!.found).toBe(true);
+  });
 });
