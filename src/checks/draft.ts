@@ -111,10 +111,13 @@ export function chapterNumber(text: string): number | undefined {
 
 const compact = (s: string) => normalize(s).replace(/[\s\p{P}\p{S}]+/gu, '');
 
-/** The last page of the report: the physical count or the highest printed page number. */
+/** The last page of the report: the physical count or the highest printed page number (undefined when neither is known). */
 function lastPage(doc: ReportDocument): number | undefined {
   if (doc.pages.length === 0) return undefined;
   const labels = doc.pages.map((p) => Number(p.label)).filter((n) => Number.isFinite(n));
+  // Pages guessed from the text's look (no form feeds) may be far fewer than the report's:
+  // without a printed page number to go by, their count proves no cited page missing.
+  if (doc.pagesInferred && labels.length === 0) return undefined;
   return Math.max(doc.pages.length, ...labels);
 }
 

@@ -4,6 +4,7 @@ import type { CommonVocabulary, ElementSpec, ItemSpec, RulePack } from '../rules
 import { TextIndex } from './text-index.js';
 import { hasWithin, lowerBound, type Offsets } from '../util/sorted.js';
 import { SectionSet } from './section-set.js';
+import { hasCjk, normalize } from '../util/normalize.js';
 
 export type ItemStatus = 'addressed' | 'partial' | 'explained' | 'missing';
 
@@ -59,6 +60,8 @@ export function termsOf(packs: RulePack[], common: CommonVocabulary): string[] {
   const known = byPacks.get(key);
   if (known && known.packs.length === packs.length && known.packs.every((p, i) => p === packs[i])) return known.list;
   const list: string[] = [...common.explanation.markers, ...common.explanation.reasons];
+  const nil = common.explanation.nil;
+  if (nil) list.push(...nil.negations, ...nil.verbs, ...nil.gaps, ...(nil.breaks ?? []), ...(nil.unrelated ?? []), ...(nil.heads ?? []), ...(nil.determiners ?? []), ...(nil.restrictions ?? []));
   for (const pack of packs) {
     for (const item of pack.items) {
       list.push(item.id, ...(item.evidence.sections ?? []), ...(item.evidence.topic ?? []));
@@ -76,7 +79,7 @@ export class CoverageFinder {
 
   /** `packs`: the packs the document will be covered against, searched for in one pass. */
   constructor(readonly doc: ReportDocument, private readonly common: CommonVocabulary, private readonly packs: RulePack[] = []) {
-    this.index = new TextIndex(doc);
+    this.index = new TextIndex(doc, common.currencies);
   }
 
   /**
@@ -237,7 +240,8 @@ export class CoverageFinder {
         const outside = (sorted: Offsets) => hasWithin(sorted, from, headingStart - 1) !== undefined || hasWithin(sorted, headingEnd, to) !== undefined;
         if (!rest.some(outside) && !(el.number && outside(this.index.numbers()))) continue;
       }
-      if (ok && el.number) ok = hasWithin(this.index.numbers(), from, to) !== undefined;
+      // "no work-related deaths", "did not receive any complaints": a negated count is zero.
+      if (ok && el.number) ok = hasWithin(this.index.numbers(), from, to) !== undefined || this.zeroCount(offset, el.all[0]);
       if (ok && none.length > 0) ok = hasWithin(none, from, to) === undefined;
       if (!ok) continue;
       const rank = (sections.has(block.section) ? 0 : 100000) + span + (block.kind === 'heading' ? 50 : 0);
@@ -286,7 +290,7 @@ export class CoverageFinder {
     const { markers, reasons } = this.common.explanation;
     const window = this.common.explanation.window ?? 80;
     const markerHits = this.hits(markers);
-    if (markerHits.length === 0) return undefined;
+    if (markerHits.length === 0) return this.findNil(item);
     const reasonHits = this.hits(reasons);
     const anchors: number[] = [];
     for (const offset of this.index.find(item.id)) if (this.inScope(this.index.blockAt(offset))) anchors.push(offset);
@@ -314,7 +318,173 @@ export class CoverageFinder {
       if (reason !== undefined) return { evidence, reasoned: true };
       bare ??= { evidence, reasoned: false };
     }
-    return bare;
+    return this.findNil(item) ?? bare;
+  }
+
+  private readonly subjects = new WeakMap<ItemSpec, string[]>();
+
+  /** What an item is about, for nil statements: its topic terms and the nouns its figures count. */
+  private subjectsOf(item: ItemSpec): string[] {
+    let terms = this.subjects.get(item);
+    if (!terms) {
+      // The topic terms, and the counted nouns that spell one of them out ("non-hazardous
+      // waste*" for "non-hazardous waste"): a figure's noun alone ("fuel") may name a part.
+      const topic = item.evidence.topic ?? [];
+      const stem = (t: string) => normalize(t.replace(/\*$/, '')).trim();
+      const stems = topic.map(stem).filter((t) => t !== '');
+      const counted = item.evidence.elements.filter((e) => e.number).flatMap((e) => e.all[0]).filter((t) => stems.some((st) => stem(t).startsWith(st)));
+      terms = [...new Set([...topic, ...counted])];
+      this.subjects.set(item, terms);
+    }
+    return terms;
+  }
+
+  /**
+   * A nil statement about the item: a clause saying its subject is not produced, used or had, or
+   * that no data on it exist ("No hazardous waste is produced", "does not use any packaging",
+   * "did not have statistics on non-hazardous waste", 並無產生有害廢棄物). The nil is the reason.
+   */
+  private findNil(item: ItemSpec): ItemCoverage['explanation'] {
+    const nil = this.common.explanation.nil;
+    if (!nil) return undefined;
+    const subjects = this.subjectsOf(item);
+    if (subjects.length === 0) return undefined;
+    const verbs = this.hits(nil.verbs);
+    const gaps = this.hits(nil.gaps);
+    const text = this.index.text;
+    // The first verb or word for data in [from, to].
+    const verbWithin = (from: number, to: number) => {
+      if (from > to) return undefined;
+      const verb = hasWithin(verbs, from, to);
+      const gap = hasWithin(gaps, from, to);
+      return verb === undefined ? gap : gap === undefined ? verb : Math.min(verb, gap);
+    };
+    for (const at of this.hits(subjects)) {
+      const block = this.index.blockAt(at);
+      if (block.role !== 'body' || !this.inScope(block)) continue;
+      // "non-hazardous waste" is not hazardous waste.
+      if (/(?:(?:^|[^a-z])non[- ]?|非)$/.test(text.slice(Math.max(0, at - 5), at))) continue;
+      const end = this.index.endOf(subjects, at);
+      if (end < 0 || !this.endsNounPhrase(end, verbs, gaps)) continue;
+      // "no complaints policy" negates the policy; "無害廢棄物的統計數據" is data on the subject.
+      if (this.headAt(end) && hasWithin(gaps, end, end + 4) === undefined) continue;
+      let negation = this.negationBefore(at, false);
+      if (negation !== undefined) {
+        // The verb between ("does not use any packaging") or just after ("No hazardous waste is produced").
+        const between = verbWithin(negation, at - 1);
+        const verb = between ?? verbWithin(end, end + 25);
+        if (verb === undefined || (verb >= end && !this.sameClause(end, verb))) negation = undefined;
+        // "no hazardous waste" says nothing of waste as a whole, "未使用可再生燃料" nothing of fuel.
+        else if (!this.unmodified(negation, at)) negation = undefined;
+        // "no incidents related to child labour" negates the incidents; "no data on X" is a gap.
+        else if (nil.unrelated && hasWithin(gaps, negation, at - 1) === undefined && hasWithin(this.hits(nil.unrelated), negation, at - 1) !== undefined) negation = undefined;
+      }
+      if (negation === undefined) {
+        // "hazardous waste is not generated": the negation just after the subject, its verb after it.
+        const after = hasWithin(this.hits(nil.negations), end, end + 20);
+        if (after !== undefined && this.sameClause(end, after)) {
+          const verb = verbWithin(after, after + 20);
+          if (verb !== undefined && this.sameClause(after, verb) && this.unmodified(Math.max(0, at - 20), at)) negation = after;
+        }
+      }
+      // "… through fixed combustion sources": a nil of a part of the subject's sources only.
+      if (negation !== undefined && nil.restrictions) {
+        const restriction = hasWithin(this.hits(nil.restrictions), Math.min(negation, at), end + 30);
+        if (restriction !== undefined && this.sameClause(Math.min(negation, at), restriction)) negation = undefined;
+      }
+      if (negation !== undefined) return { evidence: this.evidenceAt({ offset: negation, block: this.index.blockAt(negation) }), reasoned: true };
+    }
+    return undefined;
+  }
+
+  /**
+   * The offset of a negation that governs the text at `at` from before it, within the reach of
+   * one clause: no clause mark or break word between, and with `counted`, no preposition
+   * ("no team for complaints" negates the team).
+   */
+  private negationBefore(at: number, counted: boolean): number | undefined {
+    const nil = this.common.explanation.nil;
+    if (!nil) return undefined;
+    const reach = nil.reach ?? 40;
+    const negations = this.hits(nil.negations);
+    const i = lowerBound(negations, at) - 1;
+    if (i < 0) return undefined;
+    const negation = negations[i];
+    const end = this.index.endOf(nil.negations, negation);
+    if (end < 0 || end > at || at - end > reach) return undefined;
+    if (!this.sameClause(end, at)) return undefined;
+    if (counted && nil.unrelated && hasWithin(this.hits(nil.unrelated), end, at - 1) !== undefined) return undefined;
+    return negation;
+  }
+
+  /** True when nothing between the offsets ends a clause: no punctuation mark, no break word. */
+  private sameClause(from: number, to: number): boolean {
+    if (CLAUSE_MARK.test(this.index.text.slice(from, to))) return false;
+    const breaks = this.common.explanation.nil?.breaks;
+    return !breaks || hasWithin(this.hits(breaks), from, to - 1) === undefined;
+  }
+
+  /** True when a noun the subject modifies follows at `end` ("complaints policy", 投訴政策). */
+  private headAt(end: number): boolean {
+    const heads = this.common.explanation.nil?.heads;
+    if (!heads) return false;
+    let at = end;
+    while (this.index.text[at] === ' ' || this.index.text[at] === '-') at++;
+    return hasWithin(this.hits(heads), at, at) !== undefined;
+  }
+
+  private nilWords?: { latin: { word: string; prefix: boolean }[]; cjk: string[] };
+
+  /**
+   * True when no modifier narrows the subject at `at`: what stands just before it (after `from`)
+   * is the clause's start, the negation, a verb, a word for data or a determiner ("any kind of").
+   */
+  private unmodified(from: number, at: number): boolean {
+    const nil = this.common.explanation.nil!;
+    if (!this.nilWords) {
+      const all = [...nil.negations, ...nil.verbs, ...nil.gaps, ...(nil.determiners ?? [])];
+      const latin: { word: string; prefix: boolean }[] = [];
+      const cjk: string[] = [];
+      for (const raw of all) {
+        const word = normalize(raw.replace(/\*$/, '')).trim();
+        if (word === '') continue;
+        if (hasCjk(word)) cjk.push(word);
+        else latin.push({ word, prefix: raw.endsWith('*') });
+      }
+      this.nilWords = { latin, cjk };
+    }
+    // Read backwards (no pattern anchored at the end, which would be retried from every start).
+    const text = this.index.text;
+    let last = at;
+    while (last > from && (text[last - 1] === ' ' || text[last - 1] === '-' || text[last - 1] === '\n')) last--;
+    if (last <= from || CLAUSE_MARK.test(text[last - 1]) || text[last - 1] === '.') return true;
+    const before = text.slice(from, last);
+    if (hasCjk(before[before.length - 1])) return this.nilWords.cjk.some((w) => before.endsWith(w));
+    let first = last;
+    while (first > from && /[a-z0-9'’]/.test(text[first - 1])) first--;
+    const word = text.slice(first, last);
+    return word !== '' && this.nilWords.latin.some((w) => (w.prefix ? word.startsWith(w.word) : word === w.word));
+  }
+
+  /**
+   * True when a Chinese subject ends its noun phrase at `end`: a clause mark, a verb or the end
+   * of the text follows, or "的…數據" (data on it). "貪污訴訟案件" makes 貪污 a modifier. Latin
+   * subjects are tested by their heads only (a word boundary says nothing).
+   */
+  private endsNounPhrase(end: number, verbs: Offsets, gaps: Offsets): boolean {
+    const text = this.index.text;
+    if (end === 0 || !hasCjk(text[end - 1])) return true;
+    let at = end;
+    while (text[at] === ' ') at++;
+    if (at >= text.length || !hasCjk(text[at]) || /[。，；：！？、）」』]/.test(text[at])) return true;
+    return hasWithin(verbs, at, at) !== undefined || hasWithin(gaps, at, at + 4) !== undefined;
+  }
+
+  /** A count of zero: a negation governs the counted noun at `offset` ("no work-related deaths"). */
+  private zeroCount(offset: number, nouns: string[]): boolean {
+    if (this.negationBefore(offset, true) === undefined) return false;
+    const end = this.index.endOf(nouns, offset);
+    return end >= 0 && !this.headAt(end);
   }
 
   private headingEvidence(sections: SectionSet): Evidence[] {
@@ -367,6 +537,9 @@ export class CoverageFinder {
 }
 
 const NO_OFFSETS: Offsets = new Int32Array(0);
+
+/** Marks that end a clause: , ; : ! ? (either width), 。 brackets, a line break, a full stop before a space. */
+const CLAUSE_MARK = /[,;:!?，；：。！？()（）\n]|\.\s/;
 
 /** Room to sort the lists of a merge in, reused from one merge to the next. */
 let mergeScratch = new Int32Array(1024);

@@ -17,7 +17,12 @@ export class TextIndex {
   private readonly prefetched: Prefetched[] = [];
   private numberOffsets?: Offsets;
 
-  constructor(readonly doc: ReportDocument) {
+  /** Folded words that PDF text runs into the figure after them ("rmb130"): they may end before a digit. */
+  private readonly glued: Set<string>;
+
+  /** `glued`: currency words a figure may follow without a space ("RMB130 thousand", "HKD500,000"). */
+  constructor(readonly doc: ReportDocument, glued: string[] = []) {
+    this.glued = new Set(glued.map((w) => foldedTerm(w)));
     const joined = joinedNorms(doc);
     this.text = joined.text;
     this.blockStarts = joined.starts;
@@ -55,7 +60,7 @@ export class TextIndex {
       if (id === undefined) continue;
       return (p.resolved[id] ??= this.resolve(p, p.plan.entries[id]));
     }
-    found = scan(this.text, term);
+    found = scan(this.text, term, undefined, this.glued.has(foldedTerm(term)));
     this.hits.set(term, found);
     return found;
   }
@@ -92,11 +97,35 @@ export class TextIndex {
       const { text } = this;
       const { bounds } = plain;
       const end = plain.text.length;
-      return found.filter((o) => withinBounds(text, bounds, o, o + end));
+      const glued = this.glued.has(plain.text);
+      return found.filter((o) => withinBounds(text, bounds, o, o + end, glued));
     }
-    if (!pieces) return scan(this.text, term);
+    const glued = this.glued.has(foldedTerm(term));
+    if (!pieces) return scan(this.text, term, undefined, glued);
     if (pieces.some((piece) => p.found[piece].length === 0)) return NOWHERE;
-    return scan(this.text, term, p.found[pieces[0]]);
+    return scan(this.text, term, p.found[pieces[0]], glued);
+  }
+
+  /** Where an occurrence of the term that starts at `offset` ends (the longest of the terms that do), else -1. */
+  endOf(terms: string[], offset: number): number {
+    let end = -1;
+    for (const raw of terms) {
+      const term = foldedTerm(raw);
+      if (term === '') continue;
+      let at = -1;
+      if (isPlain(term)) {
+        if (this.text.startsWith(term, offset)) at = offset + term.length;
+        // A prefix term ("complaint*") runs on to the end of its word.
+        if (at >= 0 && plainPrefix(raw)) while (isWordChar(this.text[at])) at++;
+      } else {
+        const re = termExpression(term, 'y');
+        re.lastIndex = offset;
+        const m = re.exec(this.text);
+        if (m) at = offset + m[0].length;
+      }
+      if (at > end) end = at;
+    }
+    return end;
   }
 
   private sentenceEnds?: Offsets;
@@ -139,6 +168,10 @@ function isSentenceEnd(code: number): boolean {
 // A run of Chinese numerals is tried from its start only: a match can only end where the run
 // does, and trying every position of a long run made the search quadratic.
 const NUMBER = /\d[\d,]*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred)\b|(?<![零一二两三四五六七八九十百])[零一二两三四五六七八九十百]+(?=[宗件个名人次项起例])/g;
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
 
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && WORD.test(ch);
@@ -286,9 +319,10 @@ function boundsOf(term: string, prefix: boolean): Bounds | undefined {
   return latinStart || latinEnd || clause ? { latinStart, latinEnd, clause } : undefined;
 }
 
-function withinBounds(text: string, bounds: Bounds, start: number, end: number): boolean {
+/** `glued`: the term may end right before a digit (a currency word run into its figure). */
+function withinBounds(text: string, bounds: Bounds, start: number, end: number, glued = false): boolean {
   if (bounds.latinStart && isWordChar(text[start - 1])) return false;
-  if (bounds.latinEnd && isWordChar(text[end])) return false;
+  if (bounds.latinEnd && isWordChar(text[end]) && !(glued && isDigit(text.charCodeAt(end)))) return false;
   if (bounds.clause && (/[.\-]/.test(text[end] ?? '') && /\d/.test(text[end + 1] ?? ''))) return false;
   return true;
 }
@@ -312,13 +346,13 @@ function termExpression(term: string, flag: 'g' | 'y'): RegExp {
 }
 
 /** Offsets of a term; `starts`, where known, are the only places a regular-expression match can begin. */
-function scan(text: string, rawTerm: string, starts?: Offsets): Offsets {
+function scan(text: string, rawTerm: string, starts?: Offsets, glued = false): Offsets {
   const prefix = plainPrefix(rawTerm);
   const term = foldedTerm(rawTerm);
   if (term === '') return NOWHERE;
   const out = new OffsetList();
   const bounds = boundsOf(term, prefix);
-  const accept = bounds && ((start: number, end: number) => withinBounds(text, bounds, start, end));
+  const accept = bounds && ((start: number, end: number) => withinBounds(text, bounds, start, end, glued));
   if (!isPlain(term)) {
     if (!starts) {
       const re = termExpression(term, 'g');

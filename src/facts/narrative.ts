@@ -122,6 +122,36 @@ function unitAt(lex: Lexicon, text: string, at: number): { unit: Unit; end: numb
   return undefined;
 }
 
+/** A currency word at `at` followed by a figure (run into it or after a space): "rmb130", "hk$ 20". */
+function currencyAt(lex: Lexicon, text: string, at: number): { key: string; end: number } | undefined {
+  for (const u of lex.unitAliases) {
+    if (u.target.dimension !== 'money' || !text.startsWith(u.key, at)) continue;
+    let next = at + u.key.length;
+    while (text[next] === ' ') next++;
+    if (next < text.length && text.charCodeAt(next) >= 0x30 && text.charCodeAt(next) <= 0x39) return { key: u.key, end: at + u.key.length };
+  }
+  return undefined;
+}
+
+/**
+ * The money unit of a figure printed after its currency: the currency with the scale or unit
+ * words after the figure ("rmb130 thousand", "hk$20million", "人民幣 13 萬元"), else the currency alone.
+ */
+function unitAfterCurrency(lex: Lexicon, text: string, currency: string, at: number): { unit: Unit; end: number } | undefined {
+  const stop = text.slice(at, at + 28).search(/[，,。；;、)）(（]|\s(?:and|or|in|to|for|compared|from|which|while)\b/);
+  const window = text.slice(at, at + (stop < 0 ? 28 : stop));
+  for (let len = window.length; len >= 1; len--) {
+    const candidate = window.slice(0, len);
+    if (/\s$/.test(candidate)) continue;
+    const next = window[len];
+    if (next !== undefined && /[a-z0-9]/i.test(candidate[len - 1]) && /[a-z0-9]/i.test(next)) continue;
+    const unit = parseUnit(lex, `${currency} ${candidate}`);
+    if (unit?.dimension === 'money' && !unit.per) return { unit, end: at + len };
+  }
+  const unit = parseUnit(lex, currency);
+  return unit ? { unit, end: at } : undefined;
+}
+
 interface Found {
   metric: MetricDef;
   label: string;
@@ -273,18 +303,28 @@ function readValueAfterName(lex: Lexicon, text: string, at: number, name: NamedP
   const relativeYear = explicitYearBefore === undefined && RELATIVE_YEAR.test(relative);
   const year = explicitYearBefore ?? defaultYear;
   const afterLinks = skipWords(text, pos, lex.links, 3);
-  const num = text.slice(afterLinks).match(NUMBER_AT);
+  // "donations of RMB130 thousand", "HK$ 20million": a currency before the figure, run into it or not.
+  const currency = metric.dimension === 'money' ? currencyAt(lex, text, afterLinks) : undefined;
+  let numAt = afterLinks;
+  if (currency) for (numAt = currency.end; text[numAt] === ' '; ) numAt++;
+  const num = text.slice(numAt).match(NUMBER_AT);
   if (num && afterLinks - pos <= 14) {
     if (relativeYear) return undefined;
-    const numEnd = afterLinks + num[0].length;
+    const numEnd = numAt + num[0].length;
     if (/^\s*(?:年|月|日|\d)/.test(text.slice(numEnd))) return undefined;
     const pct = text[numEnd] === '%';
     const number = parseNumber(pct ? `${num[0]}%` : num[0]);
     if (!number) return undefined;
     let unit: Unit | undefined;
     let end = numEnd + 1;
-    if (pct) unit = parseUnit(lex, '%');
-    else {
+    if (pct) unit = currency ? undefined : parseUnit(lex, '%');
+    else if (currency) {
+      let u = numEnd;
+      while (text[u] === ' ') u++;
+      const read = unitAfterCurrency(lex, text, currency.key, u);
+      unit = read?.unit;
+      end = read?.end ?? numEnd;
+    } else {
       let u = numEnd;
       while (text[u] === ' ') u++;
       const read = unitAt(lex, text, u);
@@ -299,7 +339,7 @@ function readValueAfterName(lex: Lexicon, text: string, at: number, name: NamedP
     const bareYear = text.slice(end, end + 8).match(/^\s+((?:19|20)\d{2})(?![\d年])/);
     if (bareYear && Number(bareYear[1]) !== year) return undefined;
     const yearAfter = explicitYearBefore ? undefined : text.slice(end, end + 14).match(/^\s*(?:in|for|during|of)\s+((?:19|20)\d{2})\b/);
-    return { metric, label: name.key, number, unit, year: yearAfter ? Number(yearAfter[1]) : year, at: afterLinks, end };
+    return { metric, label: name.key, number, unit, year: yearAfter ? Number(yearAfter[1]) : year, at: numAt, end };
   }
   return readChange(lex, text, pos, metric, name.key, year, sStart);
 }

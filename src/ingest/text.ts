@@ -122,6 +122,9 @@ function isRow(text: string): boolean {
   return values >= 2 && more;
 }
 
+/** The end of a sentence or of a block that can close a page: . ! ? 。 ！ ？ : ) and closing quotes. */
+const SENTENCE_END = /[.!?。！？:：)）"”’」』]$/;
+
 function detectPages(source: string, lines: string[], options: TextOptions): { starts: Uint8Array; formFeeds: boolean } {
   const starts = new Uint8Array(lines.length);
   if (source.includes('\f')) {
@@ -135,14 +138,62 @@ function detectPages(source: string, lines: string[], options: TextOptions): { s
   let nonEmpty = 0;
   let count = 0;
   const marked = new Uint8Array(lines.length);
+  let previous = '';
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() !== '') nonEmpty++;
-    if (/^ \S/.test(lines[i])) {
+    const trimmed = lines[i].trim();
+    // A lower-case word after a line that ends mid-sentence continues that sentence: the
+    // extractor broke the line (after a superscript, say), the page did not start there.
+    if (/^ \S/.test(lines[i]) && !(/^ [a-z]/.test(lines[i]) && !SENTENCE_END.test(previous))) {
       marked[i] = 1;
       count++;
     }
+    if (trimmed !== '') {
+      nonEmpty++;
+      previous = trimmed;
+    }
   }
-  return { starts: count >= 2 && count <= nonEmpty * 0.2 ? marked : starts, formFeeds: false };
+  if (count >= 2 && count <= nonEmpty * 0.2) return { starts: marked, formFeeds: false };
+  return { starts: runningHeaderPages(lines) ?? starts, formFeeds: false };
+}
+
+/** A printed page number alone on its line. */
+const BARE_PAGE_NUMBER = /^\d{1,3}$/;
+
+/**
+ * Pages from a running header or footer: a short line repeated on many pages with a printed
+ * page number next to it (within two lines), the numbers increasing from one to the next. Each
+ * of its occurrences starts a page. Undefined when no line is corroborated that way.
+ */
+function runningHeaderPages(lines: string[]): Uint8Array | undefined {
+  const occurrences = new Map<string, number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
+    if (t.length < 4 || t.length > 80 || !/\p{L}/u.test(t)) continue;
+    const list = occurrences.get(t);
+    if (list) list.push(i);
+    else occurrences.set(t, [i]);
+  }
+  let best: number[] | undefined;
+  for (const list of occurrences.values()) {
+    if (list.length < 3 || (best && list.length <= best.length)) continue;
+    const numbers: number[] = [];
+    for (const i of list) {
+      const near = [i - 1, i + 1, i - 2, i + 2].find((j) => j >= 0 && j < lines.length && BARE_PAGE_NUMBER.test(lines[j].trim()));
+      if (near !== undefined) numbers.push(Number(lines[near].trim()));
+    }
+    let rising = 0;
+    for (let k = 1; k < numbers.length; k++) if (numbers[k] > numbers[k - 1]) rising++;
+    // Most occurrences carry a page number, and the numbers mostly rise.
+    if (numbers.length >= 3 && numbers.length >= list.length * 0.6 && rising >= (numbers.length - 1) * 0.8) best = list;
+  }
+  if (!best) return undefined;
+  const starts = new Uint8Array(lines.length);
+  for (const i of best) {
+    // The page number printed just above the header is on the header's page.
+    const above = i > 0 && BARE_PAGE_NUMBER.test(lines[i - 1].trim()) ? i - 1 : i;
+    starts[above] = 1;
+  }
+  return starts;
 }
 
 export function readText(path: string, source: string, options: TextOptions = {}): ReportDocument {

@@ -88,10 +88,25 @@ export interface RulePack {
   file: string;
 }
 
+/** The words of nil statements and zero counts (rules/common.yaml `explanation.nil`). */
+export interface NilVocabulary {
+  negations: string[];
+  verbs: string[];
+  gaps: string[];
+  breaks?: string[];
+  unrelated?: string[];
+  heads?: string[];
+  determiners?: string[];
+  restrictions?: string[];
+  reach?: number;
+}
+
 export interface CommonVocabulary {
   termSets: Record<string, string[]>;
-  explanation: { markers: string[]; reasons: string[]; window?: number };
+  explanation: { markers: string[]; reasons: string[]; window?: number; nil?: NilVocabulary };
   contentIndex?: { headings?: string[]; toc?: string[]; deleted?: string[] };
+  /** Currency words a figure may follow without a space ("RMB130", "HKD500,000"). */
+  currencies?: string[];
 }
 
 export interface MetricSpec {

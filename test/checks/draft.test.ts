@@ -76,6 +76,22 @@ describe('draft: structure and internal references', () => {
     expect(findingAt(f, 'draft/broken-reference', 26).message).toContain('"綠色辦公"');
   });
 
+  it('pages inferred without form feeds or printed page numbers prove no cited page missing', async () => {
+    // Three pages guessed from leading spaces (the two indented wrap artefacts are not page
+    // starts); the reference to page 48 is beyond them, but the guess is no page count.
+    const f = await checkOne(fixture('hygiene', 'en-inferred-pages.txt'));
+    expect(f.pages).toBe(3);
+    expect(places(f, draftRules)).toEqual([]);
+  });
+
+  it('pages taken from a running header and its printed page numbers: a cited page beyond the last printed one is broken', async () => {
+    const f = await checkOne(fixture('hygiene', 'en-running-header.txt'));
+    expect(f.pages).toBe(4);
+    // "on page 5" is printed; "on page 9" is beyond the last printed page number (6).
+    expect(places(f, draftRules)).toEqual(['draft/broken-reference@5:65']);
+    expect(findingAt(f, 'draft/broken-reference', 5).message).toContain('"on page 9"');
+  });
+
   it('a page of another document ("page 45 of the Annual Report") is not a broken reference', async () => {
     const f = await checkOne(fixture('hygiene', 'en-2024.txt'));
     expect(places(f, draftRules)).toEqual(['draft/broken-reference@20:13']);

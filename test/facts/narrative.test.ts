@@ -60,3 +60,19 @@ describe('figures in sentences', () => {
     ]) expect(facts(sentence), sentence).toEqual([]);
   });
 });
+
+describe('a currency printed before its figure, run into it or not', () => {
+  it.each([
+    ['Charitable donations amounted to RMB130 thousand.', [{ metric: 'community.donations', year: 2024, value: 130000, unit: 'CNY' }]],
+    ['Charitable donations amounted to HK$20million in 2024.', [{ metric: 'community.donations', year: 2024, value: 20000000, unit: 'HKD' }]],
+    ['Community investment was US$1.2m, mainly scholarships.', [{ metric: 'community.investment', year: 2024, value: 1200000, unit: 'USD' }]],
+    ['Our total community investment of HKD500,000 went to food banks.', [{ metric: 'community.investment', year: 2024, value: 500000, unit: 'HKD' }]],
+    ['社區投資金額為人民幣 13 萬元。', [{ metric: 'community.investment', year: 2024, value: 130000, unit: 'CNY' }]],
+  ])('%s', (sentence, expected) => {
+    expect(facts(sentence)).toEqual(expected);
+  });
+
+  it('a currency before a figure of another dimension is no unit of it', () => {
+    expect(facts('Scope 1 emissions were RMB 50 tCO2e.')).toEqual([]);
+  });
+});

@@ -93,6 +93,27 @@ describe('text reader (PDF-extracted text)', () => {
     expect(d.pages.map((p) => p.startLine)).toEqual([1, 7, 13]);
   });
 
+  it('does not take a wrapped line (lower case after a line ending mid-sentence) for a page start', () => {
+    const body = ['Body text one.', 'More text here.', 'And more.', 'Still more.', 'Last line.'];
+    // A superscript note marker ends the line and the extractor indents the rest of the sentence.
+    const wrapped = ['Our kitchens served 1,240 staff members2', ' across the city.', 'Plain line.'];
+    const text = [' Chapter one', ...body, ...wrapped, ' Chapter two', ...body, ' Chapter three', ...body].join('\n');
+    const d = readText('lead.txt', text);
+    expect(d.pages.map((p) => p.startLine)).toEqual([1, 10, 16]);
+    expect(d.pagesInferred).toBe(true);
+  });
+
+  it('without form feeds or leading spaces, takes pages from a running header next to rising page numbers', () => {
+    const page = (n: number, words: string) => ['Harbour Freight ESG Report 2024', String(n), `${words} one.`, `${words} two.`, `${words} three.`];
+    const text = ['Cover page.', 'Introduction.', ...page(3, 'Alpha'), ...page(4, 'Beta'), ...page(5, 'Gamma')].join('\n');
+    const d = readText('running.txt', text);
+    expect(d.pages.map((p) => [p.startLine, p.label])).toEqual([[1, undefined], [3, '3'], [8, '4'], [13, '5']]);
+    expect(d.pagesInferred).toBe(true);
+    // A line repeated without page numbers next to it marks no pages.
+    const plain = readText('plain.txt', ['Harbour Freight ESG Report 2024', 'Alpha.', 'Harbour Freight ESG Report 2024', 'Beta.', 'Harbour Freight ESG Report 2024', 'Gamma.'].join('\n'));
+    expect(plain.pages).toEqual([]);
+  });
+
   it('uses a page marker pattern when given one', () => {
     const d = readText('m.txt', '=== page ===\nalpha.\n=== page ===\nbeta.\n', { pageMarker: /^=== page ===$/ });
     expect(d.pages.map((p) => p.startLine)).toEqual([1, 3]);
