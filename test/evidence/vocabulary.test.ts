@@ -27,6 +27,18 @@ describe('units shared by the emission, waste, water and energy elements', () =>
     expect(found(f, '305-7')).toEqual(expect.arrayContaining(['305-7/nox', '305-7/sox']));
   });
 
+  it('greenhouse gas figures without the Scope 1 / Scope 2 split make A1.2 partial, not missing', async () => {
+    const f = await run('en-ghg-unsplit.md');
+    const a12 = f.items.find((i) => i.id === 'A1.2')!;
+    expect(a12.status).toBe('partial');
+    expect(found(f, 'A1.2')).toEqual(['A1.2/quantity']);
+    const lacking = f.findings.find((x) => x.item === 'A1.2')!;
+    expect(lacking).toMatchObject({ ruleId: 'missing/item-partial', severity: 'warning' });
+    expect(lacking.message).toContain('Scope 1 (direct) GHG emissions');
+    // A report with no greenhouse gas figure at all still lacks the KPI.
+    expect((await run('en-units.md')).items.find((i) => i.id === 'A1.2')!.status).toBe('missing');
+  });
+
   it('"e.g." next to pollutant names is not a unit', async () => {
     const f = await run('en-units-eg.md');
     expect(found(f, 'A1.1')).not.toContain('A1.1/data');
