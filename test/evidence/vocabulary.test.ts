@@ -121,3 +121,17 @@ describe('content-index headings', () => {
     expect(found(f, 'B8')).toEqual(['B8/policies', 'B8/needs']);
   });
 });
+
+describe('wordings of a second round of real reports', () => {
+  it('stakeholder communication channels, staff by age with its bands, and training hours by category in one sentence', async () => {
+    const f = await run('en-social-2.md');
+    expect(found(f, 'MDR-materiality')).toContain('MDR-materiality/stakeholders');
+    expect(found(f, 'B1.1')).toContain('B1.1/age');
+    expect(found(f, 'B3.2')).toContain('B3.2/category');
+  });
+
+  it('child labour practices are about employment, not "underage audiences" offered children\'s channels', async () => {
+    expect(found(await run('en-social-2.md'), 'B4.1')).not.toContain('B4.1/practices');
+    expect(found(await run('en-labour.md'), 'B4.1')).toContain('B4.1/practices');
+  });
+});
