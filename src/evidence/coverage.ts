@@ -321,11 +321,9 @@ export class CoverageFinder {
     return this.findNil(item) ?? bare;
   }
 
-  private readonly subjects = new WeakMap<ItemSpec, string[]>();
-
   /** What an item is about, for nil statements: its topic terms and the nouns its figures count. */
   private subjectsOf(item: ItemSpec): string[] {
-    let terms = this.subjects.get(item);
+    let terms = subjectsByItem.get(item);
     if (!terms) {
       // The topic terms, and the counted nouns that spell one of them out ("non-hazardous
       // waste*" for "non-hazardous waste"): a figure's noun alone ("fuel") may name a part.
@@ -334,7 +332,7 @@ export class CoverageFinder {
       const stems = topic.map(stem).filter((t) => t !== '');
       const counted = item.evidence.elements.filter((e) => e.number).flatMap((e) => e.all[0]).filter((t) => stems.some((st) => stem(t).startsWith(st)));
       terms = [...new Set([...topic, ...counted])];
-      this.subjects.set(item, terms);
+      subjectsByItem.set(item, terms);
     }
     return terms;
   }
@@ -567,6 +565,9 @@ function mergeAll(lists: Offsets[]): Offsets {
   if (mergeScratch.length > 1 << 20) mergeScratch = new Int32Array(1024);
   return merged;
 }
+
+/** Each item's nil-statement subjects, made once per process (they depend on the item alone). */
+const subjectsByItem = new WeakMap<ItemSpec, string[]>();
 
 /** A number for each group of terms, the same for equal lists; given once per list of the rules (they live as long as the rules). */
 const groupIds = new WeakMap<string[], number>();
