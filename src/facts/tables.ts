@@ -365,6 +365,8 @@ function placeOf(l: StreamLine): Place {
 
 const PROSE = /[。；;]|[，,].*[，,]/;
 
+const CHANGE_HEAD = /^(?:(?:%\s*)?change|變動|变动|變化|变化|增減|增减)?\s*[(（]?\s*(?:19|20)\d{2}\s*(?:年\s*)?(?:vs\.?|versus|對比|对比|比較|比较|較|较)\s*(?:19|20)\d{2}\s*(?:年\s*)?[)）]?$/i;
+
 /** A footnote line under a table ("19 自本年度起，…"). */
 function isFootnoteLine(l: StreamLine): boolean {
   if (/^\d{1,2}\s*(?:19|20)\d{2}\s*年/.test(l.text) && l.text.length > 12) return true;
@@ -413,6 +415,11 @@ export function readTextTables(
       continue;
     }
     if (!table) continue;
+    // The head of a change column, wrapped under the year header: "Change" / "(2024 vs 2023)".
+    if (l.text.length <= 40 && CHANGE_HEAD.test(foldDigits(l.text).trim())) {
+      consumed[l.index] = 1;
+      continue;
+    }
     if (l.page !== lastPage && lastPage !== undefined && l.page !== undefined) {
       close();
       continue;

@@ -182,6 +182,10 @@ describe('facts of a flattened performance table (PDF text, English)', () => {
   const facts = extractFacts(doc, rules, detectPeriod(doc));
   const line = (text: string) => lines.indexOf(text) + 1;
 
+  it('reads the head of a change column under the year header as no row', () => {
+    expect(facts.filter((f) => f.line === line('(2024 vs 2023)') || f.line === line('Change'))).toEqual([]);
+  });
+
   it('drops a trailing change column instead of shifting the years', () => {
     expect(row(facts, line('Sulphur oxides (kg) 4.20 4.10 3.90 -4.88%'))).toEqual({ 2022: 4.2, 2023: 4.1, 2024: 3.9 });
     expect(at(facts, line('Sulphur oxides (kg) 4.20 4.10 3.90 -4.88%'), 2024)).toMatchObject({ metric: 'air.sox', unit: 'kg' });
