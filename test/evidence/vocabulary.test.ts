@@ -135,3 +135,13 @@ describe('wordings of a second round of real reports', () => {
     expect(found(await run('en-labour.md'), 'B4.1')).toContain('B4.1/practices');
   });
 });
+
+describe('lost days (B2.2)', () => {
+  it('a report that says there were no work injuries has spoken to them: partial, lacking the days lost', async () => {
+    const f = await run('en-injuries.md');
+    expect(f.items.find((i) => i.id === 'B2.2')!.status).toBe('partial');
+    expect(found(f, 'B2.2')).toEqual(['B2.2/injuries']);
+    expect(f.findings.find((x) => x.item === 'B2.2')).toMatchObject({ ruleId: 'missing/item-partial', severity: 'warning' });
+    expect((await run('en-units.md')).items.find((i) => i.id === 'B2.2')!.status).toBe('missing');
+  });
+});
