@@ -107,19 +107,30 @@ function skipWords(text: string, at: number, words: string[], max: number): numb
   return pos;
 }
 
-/** The longest unit starting at `at` ("噸 / 人民幣億元", "千瓦時", "%"). */
-function unitAt(lex: Lexicon, text: string, at: number): { unit: Unit; end: number } | undefined {
-  const stop = text.slice(at, at + 28).search(/[，,。；;、)）(（]|\s(?:and|or|in|compared|from|which|while)\b/);
-  const window = text.slice(at, at + (stop < 0 ? 28 : stop));
+const UNIT_STOP = /[，,。；;、)）(（]|\s(?:and|or|in|compared|from|which|while)\b/;
+const MONEY_STOP = /[，,。；;、)）(（]|\s(?:and|or|in|to|for|compared|from|which|while)\b/;
+
+/**
+ * The longest text at `at` (up to 28 characters, not past punctuation or a joining word, not
+ * ending inside a word) that `read` takes for a unit.
+ */
+function longestUnit(text: string, at: number, stop: RegExp, read: (candidate: string) => Unit | undefined): { unit: Unit; end: number } | undefined {
+  const cut = text.slice(at, at + 28).search(stop);
+  const window = text.slice(at, at + (cut < 0 ? 28 : cut));
   for (let len = window.length; len >= 1; len--) {
     const candidate = window.slice(0, len);
     if (/\s$/.test(candidate)) continue;
     const next = window[len];
     if (next !== undefined && /[a-z0-9]/i.test(candidate[len - 1]) && /[a-z0-9]/i.test(next)) continue;
-    const unit = parseUnit(lex, candidate);
+    const unit = read(candidate);
     if (unit) return { unit, end: at + len };
   }
   return undefined;
+}
+
+/** The longest unit starting at `at` ("噸 / 人民幣億元", "千瓦時", "%"). */
+function unitAt(lex: Lexicon, text: string, at: number): { unit: Unit; end: number } | undefined {
+  return longestUnit(text, at, UNIT_STOP, (candidate) => parseUnit(lex, candidate));
 }
 
 /** A currency word at `at` followed by a figure (run into it or after a space): "rmb130", "hk$ 20". */
@@ -138,16 +149,11 @@ function currencyAt(lex: Lexicon, text: string, at: number): { key: string; end:
  * words after the figure ("rmb130 thousand", "hk$20million", "人民幣 13 萬元"), else the currency alone.
  */
 function unitAfterCurrency(lex: Lexicon, text: string, currency: string, at: number): { unit: Unit; end: number } | undefined {
-  const stop = text.slice(at, at + 28).search(/[，,。；;、)）(（]|\s(?:and|or|in|to|for|compared|from|which|while)\b/);
-  const window = text.slice(at, at + (stop < 0 ? 28 : stop));
-  for (let len = window.length; len >= 1; len--) {
-    const candidate = window.slice(0, len);
-    if (/\s$/.test(candidate)) continue;
-    const next = window[len];
-    if (next !== undefined && /[a-z0-9]/i.test(candidate[len - 1]) && /[a-z0-9]/i.test(next)) continue;
+  const scaled = longestUnit(text, at, MONEY_STOP, (candidate) => {
     const unit = parseUnit(lex, `${currency} ${candidate}`);
-    if (unit?.dimension === 'money' && !unit.per) return { unit, end: at + len };
-  }
+    return unit?.dimension === 'money' && !unit.per ? unit : undefined;
+  });
+  if (scaled) return scaled;
   const unit = parseUnit(lex, currency);
   return unit ? { unit, end: at } : undefined;
 }
