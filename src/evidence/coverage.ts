@@ -1,6 +1,6 @@
 import type { Block, ReportDocument } from '../document/types.js';
 import { positionInBlock, segmentAt } from '../document/build.js';
-import type { CommonVocabulary, ElementSpec, ItemSpec, RulePack } from '../rules/types.js';
+import type { CommonVocabulary, ElementSpec, ItemSpec, NilVocabulary, RulePack } from '../rules/types.js';
 import { TextIndex } from './text-index.js';
 import { hasWithin, lowerBound, type Offsets } from '../util/sorted.js';
 import { SectionSet } from './section-set.js';
@@ -431,37 +431,23 @@ export class CoverageFinder {
     return hasWithin(this.hits(heads), at, at) !== undefined;
   }
 
-  private nilWords?: { latin: { word: string; prefix: boolean }[]; cjk: string[] };
-
   /**
    * True when no modifier narrows the subject at `at`: what stands just before it (after `from`)
    * is the clause's start, the negation, a verb, a word for data or a determiner ("any kind of").
    */
   private unmodified(from: number, at: number): boolean {
-    const nil = this.common.explanation.nil!;
-    if (!this.nilWords) {
-      const all = [...nil.negations, ...nil.verbs, ...nil.gaps, ...(nil.determiners ?? [])];
-      const latin: { word: string; prefix: boolean }[] = [];
-      const cjk: string[] = [];
-      for (const raw of all) {
-        const word = normalize(raw.replace(/\*$/, '')).trim();
-        if (word === '') continue;
-        if (hasCjk(word)) cjk.push(word);
-        else latin.push({ word, prefix: raw.endsWith('*') });
-      }
-      this.nilWords = { latin, cjk };
-    }
+    const words = nilWordsOf(this.common.explanation.nil!);
     // Read backwards (no pattern anchored at the end, which would be retried from every start).
     const text = this.index.text;
     let last = at;
     while (last > from && (text[last - 1] === ' ' || text[last - 1] === '-' || text[last - 1] === '\n')) last--;
     if (last <= from || CLAUSE_MARK.test(text[last - 1]) || text[last - 1] === '.') return true;
     const before = text.slice(from, last);
-    if (hasCjk(before[before.length - 1])) return this.nilWords.cjk.some((w) => before.endsWith(w));
+    if (hasCjk(before[before.length - 1])) return words.cjk.some((w) => before.endsWith(w));
     let first = last;
     while (first > from && /[a-z0-9'’]/.test(text[first - 1])) first--;
     const word = text.slice(first, last);
-    return word !== '' && this.nilWords.latin.some((w) => (w.prefix ? word.startsWith(w.word) : word === w.word));
+    return word !== '' && words.latin.some((w) => (w.prefix ? word.startsWith(w.word) : word === w.word));
   }
 
   /**
@@ -564,6 +550,29 @@ function mergeAll(lists: Offsets[]): Offsets {
   // The room a very large document needed is not kept for the rest of the run.
   if (mergeScratch.length > 1 << 20) mergeScratch = new Int32Array(1024);
   return merged;
+}
+
+/** The words that may stand just before a nil statement's subject, folded once per vocabulary. */
+interface NilWords {
+  latin: { word: string; prefix: boolean }[];
+  cjk: string[];
+}
+
+const nilWordsByVocabulary = new WeakMap<NilVocabulary, NilWords>();
+
+function nilWordsOf(nil: NilVocabulary): NilWords {
+  let words = nilWordsByVocabulary.get(nil);
+  if (!words) {
+    words = { latin: [], cjk: [] };
+    for (const raw of [...nil.negations, ...nil.verbs, ...nil.gaps, ...(nil.determiners ?? [])]) {
+      const word = normalize(raw.replace(/\*$/, '')).trim();
+      if (word === '') continue;
+      if (hasCjk(word)) words.cjk.push(word);
+      else words.latin.push({ word, prefix: raw.endsWith('*') });
+    }
+    nilWordsByVocabulary.set(nil, words);
+  }
+  return words;
 }
 
 /** Each item's nil-statement subjects, made once per process (they depend on the item alone). */

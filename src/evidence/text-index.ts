@@ -3,6 +3,7 @@ import { normalize, hasCjk } from '../util/normalize.js';
 import { PatternSet } from './aho-corasick.js';
 import { joinedNorms } from '../document/joined.js';
 import { lastAtOrBefore, lowerBound, OffsetList, type Offsets } from '../util/sorted.js';
+import { isAsciiDigit } from '../util/code-units.js';
 
 /**
  * The whole document's folded text in one string, with each term's occurrences found once
@@ -169,10 +170,6 @@ function isSentenceEnd(code: number): boolean {
 // does, and trying every position of a long run made the search quadratic.
 const NUMBER = /\d[\d,]*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred)\b|(?<![零一二两三四五六七八九十百])[零一二两三四五六七八九十百]+(?=[宗件个名人次项起例])/g;
 
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && WORD.test(ch);
 }
@@ -322,7 +319,7 @@ function boundsOf(term: string, prefix: boolean): Bounds | undefined {
 /** `glued`: the term may end right before a digit (a currency word run into its figure). */
 function withinBounds(text: string, bounds: Bounds, start: number, end: number, glued = false): boolean {
   if (bounds.latinStart && isWordChar(text[start - 1])) return false;
-  if (bounds.latinEnd && isWordChar(text[end]) && !(glued && isDigit(text.charCodeAt(end)))) return false;
+  if (bounds.latinEnd && isWordChar(text[end]) && !(glued && isAsciiDigit(text.charCodeAt(end)))) return false;
   if (bounds.clause && (/[.\-]/.test(text[end] ?? '') && /\d/.test(text[end + 1] ?? ''))) return false;
   return true;
 }

@@ -5,6 +5,7 @@ import { makeFact, unitFits } from './build.js';
 import { ageGroup, matchMember, modifiersIn, occursAt, type Lexicon, type MetricDef, type NamedPhrase } from './lexicon.js';
 import { foldDigits, parseNumber, type ParsedNumber } from './numbers.js';
 import { parseUnit, type Unit } from './units.js';
+import { isAsciiDigit } from '../util/code-units.js';
 
 /**
  * Figures in sentences: "Scope 1 emissions were 50.74 tCO2e", "廢氣排放總量爲 15.38 千克",
@@ -139,7 +140,7 @@ function currencyAt(lex: Lexicon, text: string, at: number): { key: string; end:
     if (u.target.dimension !== 'money' || !text.startsWith(u.key, at)) continue;
     let next = at + u.key.length;
     while (text[next] === ' ') next++;
-    if (next < text.length && text.charCodeAt(next) >= 0x30 && text.charCodeAt(next) <= 0x39) return { key: u.key, end: at + u.key.length };
+    if (isAsciiDigit(text.charCodeAt(next))) return { key: u.key, end: at + u.key.length };
   }
   return undefined;
 }

@@ -4,6 +4,8 @@
  * for every line inside it: 1,000 lines of ever deeper lists took 14 s, 2,000 over two minutes.
  * No report nests like that, so deeper input is refused as malformed instead of hanging the run.
  */
+import { isAsciiDigit } from '../util/code-units.js';
+
 export const MAX_CONTAINER_DEPTH = 32;
 
 /**
@@ -77,7 +79,7 @@ function containerMarkerAt(source: string, at: number): number {
   const spaceAfter = (code: number) => code === 0x20 || code === 0x09;
   if ((c === 0x2d || c === 0x2a || c === 0x2b) && spaceAfter(next)) return 1;
   let digits = 0;
-  while (digits < 9 && source.charCodeAt(at + digits) >= 0x30 && source.charCodeAt(at + digits) <= 0x39) digits++;
+  while (digits < 9 && isAsciiDigit(source.charCodeAt(at + digits))) digits++;
   if (digits === 0) return 0;
   const close = source.charCodeAt(at + digits);
   return (close === 0x2e || close === 0x29) && spaceAfter(source.charCodeAt(at + digits + 1)) ? digits + 1 : 0;

@@ -156,9 +156,6 @@ function detectPages(source: string, lines: string[], options: TextOptions): { s
   return { starts: runningHeaderPages(lines) ?? starts, formFeeds: false };
 }
 
-/** A printed page number alone on its line. */
-const BARE_PAGE_NUMBER = /^\d{1,3}$/;
-
 /**
  * Pages from a running header or footer: a short line repeated on many pages with a printed
  * page number next to it (within two lines), the numbers increasing from one to the next. Each
@@ -178,7 +175,7 @@ function runningHeaderPages(lines: string[]): Uint8Array | undefined {
     if (list.length < 3 || (best && list.length <= best.length)) continue;
     const numbers: number[] = [];
     for (const i of list) {
-      const near = [i - 1, i + 1, i - 2, i + 2].find((j) => j >= 0 && j < lines.length && BARE_PAGE_NUMBER.test(lines[j].trim()));
+      const near = [i - 1, i + 1, i - 2, i + 2].find((j) => j >= 0 && j < lines.length && PAGE_NUMBER.test(lines[j].trim()));
       if (near !== undefined) numbers.push(Number(lines[near].trim()));
     }
     let rising = 0;
@@ -190,7 +187,7 @@ function runningHeaderPages(lines: string[]): Uint8Array | undefined {
   const starts = new Uint8Array(lines.length);
   for (const i of best) {
     // The page number printed just above the header is on the header's page.
-    const above = i > 0 && BARE_PAGE_NUMBER.test(lines[i - 1].trim()) ? i - 1 : i;
+    const above = i > 0 && PAGE_NUMBER.test(lines[i - 1].trim()) ? i - 1 : i;
     starts[above] = 1;
   }
   return starts;

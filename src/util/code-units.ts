@@ -1,5 +1,10 @@
 import { endianness } from 'node:os';
 
+/** True for the code of an ASCII digit, 0–9. */
+export function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 /** A string's UTF-16 code units. */
 export function codesOf(text: string): Uint16Array {
   const codes = new Uint16Array(text.length);
