@@ -17,7 +17,7 @@ import { UsageError } from './util/errors.js';
 import { packageRoot } from './util/paths.js';
 import { expandInputs } from './files.js';
 import { previousFor, readPrevious } from './compare/previous.js';
-import { applyBaseline, readBaseline, settleFindings } from './suppress/index.js';
+import { BaselineMatcher, readBaseline, settleFindings } from './suppress/index.js';
 import { summarize } from './report/summary.js';
 import { checkFiles, type BatchOptions } from './batch/run.js';
 
@@ -46,19 +46,43 @@ const ALL_FRAMEWORKS: Framework[] = ['hkex', 'gri'];
 
 /** Checks report files (paths, directories or globs) and returns the result contract. */
 export async function check(inputs: string[], options: CheckOptions = {}): Promise<Result> {
+  const files: FileResult[] = [];
+  const { tool, baseline } = await checkEach(inputs, options, { onFile: (file) => files.push(file) });
+  return { tool, files, summary: summarize(files), ...(baseline ? { baseline } : {}) };
+}
+
+export interface CheckEachHooks {
+  /** Called once the inputs are expanded, before any file is checked. */
+  onStart?: (start: { files: string[]; tool: Result['tool'] }) => void;
+  /** Each file's result (the baseline applied), in input order, as soon as it and the files before it are done. */
+  onFile: (file: FileResult, index: number) => void;
+}
+
+/**
+ * Checks report files like `check`, but hands each file's result to `onFile` instead of
+ * holding them all: a run over a whole archive keeps memory flat. Returns what the result
+ * contract records besides the files.
+ */
+export async function checkEach(inputs: string[], options: CheckOptions, hooks: CheckEachHooks): Promise<Pick<Result, 'tool' | 'baseline'>> {
   const rules = loadRules(options.rulesDir);
   if (options.period !== undefined && !parsePeriodOption(options.period)) {
     throw new UsageError(`invalid period "${options.period}": use a year (2024) or start..end (2024-04-01..2025-03-31)`);
   }
   const files = await expandInputs(inputs, options.ignorePatterns);
   if (files.length === 0) throw new UsageError('no report files to check');
+  const matcher = options.baseline ? new BaselineMatcher(readBaseline(options.baseline)) : undefined;
   const previous = typeof options.previous === 'string' ? await readPrevious(options.previous, options) : options.previous;
+  const tool: Result['tool'] = { name: 'esglint', version, rulesHash: rules.hash };
+  hooks.onStart?.({ files, tool });
   // Files are checked in this thread or on worker threads, from the cache where unchanged.
-  const results = await checkFiles(files, options, { version, rulesHash: rules.hash, previous }, async (path) =>
-    checkDocument(await ingestFile(path, options), rules, { ...options, previous }),
+  await checkFiles(
+    files,
+    options,
+    { version, rulesHash: rules.hash, previous },
+    async (path) => checkDocument(await ingestFile(path, options), rules, { ...options, previous }),
+    (file, index) => hooks.onFile(matcher ? matcher.apply(file) : file, index),
   );
-  const result = summarise(results, rules);
-  return options.baseline ? applyBaseline(result, readBaseline(options.baseline)) : result;
+  return { tool, ...(matcher ? { baseline: matcher.report() } : {}) };
 }
 
 /** Marks the GRI disclosures the report's GRI claim does not require. */
@@ -186,8 +210,4 @@ function applySeverities(findings: Finding[], overrides: Record<string, Severity
     out.push(o ? { ...f, severity: o } : f);
   }
   return out;
-}
-
-function summarise(files: FileResult[], rules: RuleSet): Result {
-  return { tool: { name: 'esglint', version, rulesHash: rules.hash }, files, summary: summarize(files) };
 }

@@ -78,6 +78,7 @@ export function checkOnWorkers(
   setup: WorkerSetup,
   concurrency: number,
   onResult: (index: number, result: FileResult) => void,
+  stopped: () => boolean = () => false,
 ): Promise<void> {
   return new Promise((resolve) => {
     let next = 0;
@@ -90,6 +91,13 @@ export function checkOnWorkers(
     const finish = (task: Task, result: FileResult) => {
       onResult(task.index, result);
       pending--;
+      if (pending === 0) resolve();
+    };
+    // Once the caller has stopped, files not yet handed out are dropped and the run ends as
+    // soon as the files being checked are done.
+    const dropRemaining = () => {
+      pending -= tasks.length - next;
+      next = tasks.length;
       if (pending === 0) resolve();
     };
 
@@ -107,6 +115,7 @@ export function checkOnWorkers(
       let current: Task | undefined;
       let failure: string | undefined;
       const feed = () => {
+        if (stopped()) dropRemaining();
         current = tasks[next++];
         if (current) worker.postMessage(current);
         else void worker.terminate();

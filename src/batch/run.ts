@@ -1,6 +1,8 @@
 /**
  * Checks the files of a run: from the cache where unchanged, the rest in this thread or on
- * worker threads (`concurrency`), every file's result in input order.
+ * worker threads (`concurrency`), and hands every file's result over in input order as soon
+ * as it and the files before it are done — a run over thousands of reports holds only the
+ * results that finished ahead of an earlier file.
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -37,7 +39,8 @@ export async function checkFiles(
   options: CheckOptions & BatchOptions,
   context: { version: string; rulesHash: string; previous: ReportDocument | undefined },
   checkHere: (path: string) => Promise<FileResult>,
-): Promise<FileResult[]> {
+  emit: (result: FileResult, index: number) => void,
+): Promise<void> {
   const concurrency = options.concurrency ?? defaultConcurrency();
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`invalid concurrency ${concurrency} (use a whole number ≥ 1)`);
   const cacheFile = options.cache ? (typeof options.cache === 'string' ? options.cache : DEFAULT_CACHE_FILE) : undefined;
@@ -46,19 +49,32 @@ export async function checkFiles(
   }
   const cache = cacheFile ? new ResultCache(cacheFile, runKey(context.version, context.rulesHash, options)) : undefined;
 
-  const results: FileResult[] = new Array(files.length);
+  const ahead = new Map<number, FileResult>();
+  let nextOut = 0;
+  // Whatever `emit` threw (say, the output could not be written): no more files are started.
+  let emitFailure: { error: unknown } | undefined;
   const keys: (string | undefined)[] = new Array(files.length);
   const todo: Task[] = [];
   let done = 0;
   const bar = options.progress ? progressBar(files.length) : undefined;
   const loosenHeap = tightenHeapForLargeReports(files);
   const settle = (index: number, result: FileResult) => {
-    results[index] = result;
     cache?.set(files[index], keys[index], result);
     done++;
     bar?.tick(files[index]);
     options.onProgress?.(done, files.length, files[index]);
+    ahead.set(index, result);
+    while (!emitFailure && ahead.has(nextOut)) {
+      const next = ahead.get(nextOut)!;
+      ahead.delete(nextOut);
+      try {
+        emit(next, nextOut++);
+      } catch (error) {
+        emitFailure = { error };
+      }
+    }
   };
+  const stopped = () => emitFailure !== undefined;
 
   try {
     for (let i = 0; i < files.length; i++) {
@@ -80,14 +96,17 @@ export async function checkFiles(
     const onWorkers = (worthThreads || todo.some((task) => mayExhaustHeap(task.path))) && typeof options.previous !== 'object' && workersAvailable();
     if (onWorkers) {
       const { onProgress: _p, cache: _c, baseline: _b, progress: _g, concurrency: _n, ...rest } = options;
-      await checkOnWorkers(todo, { options: { ...rest, previous: options.previous as string | undefined } }, threads, settle);
+      await checkOnWorkers(todo, { options: { ...rest, previous: options.previous as string | undefined } }, threads, settle, stopped);
     } else {
-      for (const task of todo) settle(task.index, await checkSafely(task.path, checkHere));
+      for (const task of todo) {
+        if (stopped()) break;
+        settle(task.index, await checkSafely(task.path, checkHere));
+      }
     }
   } finally {
     bar?.stop();
     loosenHeap();
   }
+  if (emitFailure) throw emitFailure.error;
   cache?.save();
-  return results;
 }

@@ -1,12 +1,14 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, version, type CheckOptions } from '../index.js';
+import { checkEach, version, type CheckOptions } from '../index.js';
 import { REPORT_OPTIONS, reportOptions } from './options.js';
 import { SUBCOMMANDS } from './commands.js';
-import { applyBaseline, baselineOf, DEFAULT_BASELINE, writeBaseline } from '../suppress/index.js';
-import { FORMATS, format, type FormatName } from '../report/index.js';
-import type { Result, Severity } from '../report/result.js';
+import { BaselineBuilder, BaselineMatcher, DEFAULT_BASELINE, writeBaseline } from '../suppress/index.js';
+import { FORMATS, type FormatName, type FormatOptions } from '../report/index.js';
+import type { Severity } from '../report/result.js';
+import { SummaryTally } from '../report/summary.js';
+import { resultWriter, type ResultWriter } from '../report/writer.js';
 import { UsageError } from '../util/errors.js';
 import { defaultConcurrency, type BatchOptions } from '../batch/run.js';
 import { DEFAULT_CACHE_FILE } from '../batch/cache.js';
@@ -144,44 +146,98 @@ async function run(argv: string[], stdout: (s: string) => void, stderr: (s: stri
     cache: values['cache-location'] ?? values.cache,
     progress: !values['no-progress'],
   };
-  let result = await check(inputs, { ...options, ...batch, previous: values.previous, baseline: values['update-baseline'] ? undefined : baselineFile });
-  if (values['update-baseline'] && baselineFile) {
-    const baseline = baselineOf(result, baselineFile);
-    writeBaseline(baseline);
-    stderr(`esglint: wrote ${baseline.findings.reduce((n, e) => n + e.count, 0)} accepted finding(s) to ${baselineFile}\n`);
-    result = applyBaseline(result, baseline);
-  } else if (result.baseline && result.baseline.unmatched > 0) {
-    stderr(`esglint: ${result.baseline.unmatched} baseline entr${result.baseline.unmatched === 1 ? 'y matches' : 'ies match'} no finding any more; run with --update-baseline to prune\n`);
-  }
-  if (values.quiet) result = errorsOnly(result);
-
-  for (const out of outputs) {
-    if (out.file && result.files.some((f) => resolve(f.path) === resolve(out.file!))) {
-      throw new UsageError(`--output ${out.file} is one of the reports checked; esglint never writes to its input`);
-    }
-  }
+  const updateBaseline = values['update-baseline'] && baselineFile ? new BaselineBuilder(baselineFile) : undefined;
   const color = values['no-color'] ? false : values.color ?? (!process.env.NO_COLOR && !!process.stdout.isTTY);
-  for (const out of outputs) {
-    const text = format(out.format, result, { color: out.file ? false : color, quiet: values.quiet, failLevel, cwd: process.cwd() });
-    if (out.file) {
-      try {
-        writeFileSync(out.file, text);
-      } catch (err) {
-        throw new UsageError(`${out.file}: cannot write the output (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-      }
-    } else stdout(text);
+  const tally = new SummaryTally();
+  const failures: string[] = [];
+  let atOrAbove = 0;
+  let acceptedNow = 0;
+  const sinks: Sink[] = [];
+  try {
+    const { baseline } = await checkEach(inputs, { ...options, ...batch, previous: values.previous, baseline: updateBaseline ? undefined : baselineFile }, {
+      onStart: ({ files, tool }) => {
+        for (const out of outputs) {
+          if (out.file && files.some((f) => resolve(f) === resolve(out.file!))) {
+            throw new UsageError(`--output ${out.file} is one of the reports checked; esglint never writes to its input`);
+          }
+        }
+        for (const out of outputs) {
+          sinks.push(openSink(out, { color: out.file ? false : color, quiet: values.quiet, failLevel, cwd: process.cwd() }, stdout));
+        }
+        for (const sink of sinks) sink.writer.start(tool);
+      },
+      onFile: (checked) => {
+        let file = checked;
+        if (updateBaseline) {
+          // The new baseline accepts every finding: this file's own entries accept all of its findings.
+          const matcher = new BaselineMatcher({ file: updateBaseline.file, findings: updateBaseline.add(file) });
+          file = matcher.apply(file);
+          acceptedNow += matcher.report().matched;
+        }
+        if (values.quiet) file = { ...file, findings: file.findings.filter((x) => x.severity === 'error') };
+        tally.add(file);
+        if (file.error) failures.push(file.error);
+        atOrAbove += file.findings.filter((x) => SEVERITY_RANK[x.severity] >= SEVERITY_RANK[failLevel]).length;
+        for (const sink of sinks) sink.writer.file(file);
+      },
+    });
+    let baselineRecord = baseline;
+    if (updateBaseline) {
+      const written = updateBaseline.baseline();
+      writeBaseline(written);
+      stderr(`esglint: wrote ${written.findings.reduce((n, e) => n + e.count, 0)} accepted finding(s) to ${written.file}\n`);
+      baselineRecord = { path: written.file, matched: acceptedNow, unmatched: 0 };
+    } else if (baseline && baseline.unmatched > 0) {
+      stderr(`esglint: ${baseline.unmatched} baseline entr${baseline.unmatched === 1 ? 'y matches' : 'ies match'} no finding any more; run with --update-baseline to prune\n`);
+    }
+    const summary = values.quiet ? { ...tally.summary(), warnings: 0, infos: 0 } : tally.summary();
+    for (const sink of sinks) sink.writer.end({ summary, ...(baselineRecord ? { baseline: baselineRecord } : {}) });
+    if (failures.length > 0) {
+      for (const error of failures) stderr(`esglint: ${error}\n`);
+      return 2;
+    }
+    if (atOrAbove > 0) return 1;
+    if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+      stderr(`esglint: ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    for (const sink of sinks) sink.close();
   }
-  if (result.files.some((f) => f.error)) {
-    for (const f of result.files) if (f.error) stderr(`esglint: ${f.error}\n`);
-    return 2;
+}
+
+interface Sink {
+  writer: ResultWriter;
+  close(): void;
+}
+
+/** An output's destination: its file (opened now, written as results come) or stdout. */
+function openSink(out: Output, options: FormatOptions, stdout: (s: string) => void): Sink {
+  if (!out.file) return { writer: resultWriter(out.format, options, stdout), close: () => {} };
+  const file = out.file;
+  const cannotWrite = (err: unknown) => new UsageError(`${file}: cannot write the output (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'w');
+  } catch (err) {
+    throw cannotWrite(err);
   }
-  const atOrAbove = result.files.flatMap((f) => f.findings).filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failLevel]).length;
-  if (atOrAbove > 0) return 1;
-  if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
-    stderr(`esglint: ${result.summary.warnings} warning${result.summary.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
-    return 1;
-  }
-  return 0;
+  const write = (chunk: string) => {
+    try {
+      const bytes = Buffer.from(chunk);
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd!, bytes, at);
+    } catch (err) {
+      throw cannotWrite(err);
+    }
+  };
+  return {
+    writer: resultWriter(out.format, options, write),
+    close: () => {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    },
+  };
 }
 
 /** Each --output belongs to the --format before it; a lone --output goes with stylish. */
@@ -200,9 +256,4 @@ function pairOutputs(tokens: { kind: string; name?: string; value?: string }[]):
     }
   }
   return outputs.length ? outputs : [{ format: 'stylish' }];
-}
-
-function errorsOnly(result: Result): Result {
-  const files = result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') }));
-  return { ...result, files, summary: { ...result.summary, warnings: 0, infos: 0 } };
 }

@@ -16,16 +16,27 @@ function where(f: { line: number; column: number; page?: number }): string {
  * grouped by clause, then a summary line.
  */
 export function formatStylish(result: Result, options: StylishOptions): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
-  const out: string[] = [];
-  for (const file of result.files) {
-    out.push('', c.underline(file.path));
+  const pieces = new StylishPieces(options);
+  return result.files.map((f) => pieces.file(f)).join('') + pieces.end(result.summary);
+}
+
+/** The stylish output in pieces, as files come: each file's block, then the summary line. */
+export class StylishPieces {
+  private readonly c: InstanceType<typeof Chalk>;
+
+  constructor(private readonly options: StylishOptions) {
+    this.c = new Chalk({ level: options.color ? 1 : 0 });
+  }
+
+  file(file: FileResult): string {
+    const c = this.c;
+    const out: string[] = ['', c.underline(file.path)];
     if (file.error) {
       out.push(`  ${c.red('error')}  ${file.error}`);
-      continue;
+      return out.join('\n') + '\n';
     }
     out.push(c.dim(`  ${describeContext(file)}`));
-    const findings = options.quiet ? file.findings.filter((f) => f.severity === 'error') : file.findings;
+    const findings = this.options.quiet ? file.findings.filter((f) => f.severity === 'error') : file.findings;
     const groups = new Map<string, Finding[]>();
     for (const f of findings) {
       const key = f.item ? `${f.framework ?? ''} ${f.item}` : '';
@@ -46,13 +57,17 @@ export function formatStylish(result: Result, options: StylishOptions): string {
       const inline = accepted.filter((s) => s.kind === 'inline').length;
       out.push(c.dim(`  accepted: ${inline} by suppression comments, ${accepted.length - inline} by the baseline`));
     }
+    return out.join('\n') + '\n';
   }
-  const { errors, warnings, infos } = result.summary;
-  const failed = result.summary.failedFiles ?? 0;
-  const total = errors + warnings + (options.quiet ? 0 : infos);
-  const line = `${total === 0 && failed === 0 ? '✔' : '✖'} ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${failed ? `, ${failed} file${failed === 1 ? '' : 's'} could not be read` : ''}`;
-  out.push('', errors > 0 || failed > 0 ? c.red.bold(line) : warnings > 0 ? c.yellow.bold(line) : c.green.bold(line), '');
-  return out.join('\n');
+
+  end(summary: Result['summary']): string {
+    const c = this.c;
+    const { errors, warnings, infos } = summary;
+    const failed = summary.failedFiles ?? 0;
+    const total = errors + warnings + (this.options.quiet ? 0 : infos);
+    const line = `${total === 0 && failed === 0 ? '✔' : '✖'} ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${failed ? `, ${failed} file${failed === 1 ? '' : 's'} could not be read` : ''}`;
+    return ['', errors > 0 || failed > 0 ? c.red.bold(line) : warnings > 0 ? c.yellow.bold(line) : c.green.bold(line), ''].join('\n');
+  }
 }
 
 function describeContext(file: FileResult): string {

@@ -43,22 +43,42 @@ export function readBaseline(file: string): Baseline {
   return { file, findings: (parsed.data as { findings: BaselineEntry[] }).findings };
 }
 
-/** The baseline that accepts every finding of the result, in a stable order. */
-export function baselineOf(result: Result, file: string): Baseline {
-  const entries = new Map<string, BaselineEntry>();
-  for (const f of result.files) {
-    const path = baselinePath(file, f.path);
-    for (const x of f.findings) {
+/** Gathers, file by file, the baseline that accepts every finding; entries in a stable order. */
+export class BaselineBuilder {
+  private readonly entries = new Map<string, BaselineEntry>();
+
+  constructor(readonly file: string) {}
+
+  /** Adds the file's findings; returns the entries of this file alone. */
+  add(result: FileResult): BaselineEntry[] {
+    const path = baselinePath(this.file, result.path);
+    const own: BaselineEntry[] = [];
+    for (const x of result.findings) {
       const fingerprint = x.fingerprint ?? '';
       const key = keyOf(path, x.ruleId, x.item, fingerprint);
-      const entry = entries.get(key);
+      const entry = this.entries.get(key);
       if (entry) entry.count++;
-      else entries.set(key, { path, ruleId: x.ruleId, ...(x.item ? { item: x.item } : {}), fingerprint, count: 1, message: x.message });
+      else {
+        const added = { path, ruleId: x.ruleId, ...(x.item ? { item: x.item } : {}), fingerprint, count: 1, message: x.message };
+        this.entries.set(key, added);
+        own.push(added);
+      }
     }
+    return own;
   }
-  const findings = [...entries.values()].sort((a, b) =>
-    a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || (a.item ?? '').localeCompare(b.item ?? '', 'en', { numeric: true }) || a.fingerprint.localeCompare(b.fingerprint));
-  return { file, findings };
+
+  baseline(): Baseline {
+    const findings = [...this.entries.values()].sort((a, b) =>
+      a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || (a.item ?? '').localeCompare(b.item ?? '', 'en', { numeric: true }) || a.fingerprint.localeCompare(b.fingerprint));
+    return { file: this.file, findings };
+  }
+}
+
+/** The baseline that accepts every finding of the result, in a stable order. */
+export function baselineOf(result: Result, file: string): Baseline {
+  const builder = new BaselineBuilder(file);
+  for (const f of result.files) builder.add(f);
+  return builder.baseline();
 }
 
 export function writeBaseline(baseline: Baseline): void {
@@ -71,31 +91,46 @@ export function writeBaseline(baseline: Baseline): void {
 }
 
 /**
- * Moves the findings the baseline accepts to `suppressed` (each entry accepts up to `count`
- * findings of its file), recounts the summary and records how many entries matched nothing.
+ * Moves the findings a baseline accepts to `suppressed`, file by file (each entry accepts up to
+ * `count` findings of its file), and counts what matched and which entries matched nothing.
  */
-export function applyBaseline(result: Result, baseline: Baseline): Result {
-  const remaining = new Map<string, number>();
-  for (const e of baseline.findings) {
-    const key = keyOf(e.path, e.ruleId, e.item, e.fingerprint);
-    remaining.set(key, (remaining.get(key) ?? 0) + e.count);
+export class BaselineMatcher {
+  private readonly remaining = new Map<string, number>();
+  private matched = 0;
+
+  constructor(private readonly baseline: Baseline) {
+    for (const e of baseline.findings) {
+      const key = keyOf(e.path, e.ruleId, e.item, e.fingerprint);
+      this.remaining.set(key, (this.remaining.get(key) ?? 0) + e.count);
+    }
   }
-  let matched = 0;
-  const files: FileResult[] = result.files.map((f) => {
-    const path = baselinePath(baseline.file, f.path);
+
+  apply(f: FileResult): FileResult {
+    const path = baselinePath(this.baseline.file, f.path);
     const findings = [];
     const suppressed = [...(f.suppressed ?? [])];
     for (const x of f.findings) {
       const key = keyOf(path, x.ruleId, x.item, x.fingerprint ?? '');
-      const left = remaining.get(key) ?? 0;
+      const left = this.remaining.get(key) ?? 0;
       if (left > 0) {
-        remaining.set(key, left - 1);
+        this.remaining.set(key, left - 1);
         suppressed.push({ finding: x, kind: 'baseline' });
-        matched++;
+        this.matched++;
       } else findings.push(x);
     }
     return { ...f, findings, suppressed };
-  });
-  const unmatched = [...remaining.values()].reduce((a, b) => a + b, 0);
-  return { ...result, files, summary: summarize(files), baseline: { path: baseline.file, matched, unmatched } };
+  }
+
+  /** What the result records of the baseline, once every file has been through `apply`. */
+  report(): NonNullable<Result['baseline']> {
+    const unmatched = [...this.remaining.values()].reduce((a, b) => a + b, 0);
+    return { path: this.baseline.file, matched: this.matched, unmatched };
+  }
+}
+
+/** Applies the baseline to every file of a result and recounts its summary. */
+export function applyBaseline(result: Result, baseline: Baseline): Result {
+  const matcher = new BaselineMatcher(baseline);
+  const files = result.files.map((f) => matcher.apply(f));
+  return { ...result, files, summary: summarize(files), baseline: matcher.report() };
 }

@@ -3,7 +3,7 @@ import type { Finding, Severity, SuppressedFinding } from '../report/result.js';
 import { fingerprintOf } from './fingerprint.js';
 import { applyInlineSuppressions } from './inline.js';
 
-export { applyBaseline, baselineOf, readBaseline, writeBaseline, DEFAULT_BASELINE, type Baseline } from './baseline.js';
+export { applyBaseline, baselineOf, readBaseline, writeBaseline, BaselineBuilder, BaselineMatcher, DEFAULT_BASELINE, type Baseline } from './baseline.js';
 export { SUPPRESSION_RULES } from './inline.js';
 export { fingerprintOf } from './fingerprint.js';
 
