@@ -162,10 +162,11 @@ console.log(`  growth (c10) ÷ (c1), parse + check: ${sizeRatio.toFixed(1)}× th
 // ---- whole process, Node start-up included
 const cpuOnExit = pathToFileURL(join(root, 'bench', 'cpu-on-exit.js')).href;
 
-/** Wall time of `n` spawned runs (median, min); with `cpu`, also the CPU time each used on all its threads. */
+/** Wall time of `n` spawned runs (median, min); with `cpu`, also the CPU time each used on all its threads and its peak RSS (KB). */
 function wallOf(args, n, { cpu = false } = {}) {
   const t = [];
   const used = [];
+  const rss = [];
   let status;
   for (let i = 0; i < n; i++) {
     const s = now();
@@ -174,8 +175,9 @@ function wallOf(args, n, { cpu = false } = {}) {
     status = r.status;
     if (r.status === 2) throw new Error(`esglint ${args.join(' ')}: ${r.stderr}`);
     if (cpu) used.push(Number(/cpu-ms (\d+)/.exec(r.stderr)?.[1]));
+    if (cpu) rss.push(Number(/max-rss-kb (\d+)/.exec(r.stderr)?.[1]));
   }
-  return { median: median(t), min: Math.min(...t), status, cpu: used };
+  return { median: median(t), min: Math.min(...t), status, cpu: used, rss };
 }
 const single = wallOf(['check', shared, '--no-config', '-f', 'json', '-o', '/dev/null'], runs);
 const version = wallOf(['--version'], runs);
@@ -195,6 +197,8 @@ if (!values['no-batch']) {
   // compiler busy on the other core, so 2 workers on 2 cores can gain at most 2 ÷ that.
   const busyOne = [];
   const busyTwo = [];
+  const rssOne = [];
+  const rssTwo = [];
   for (let i = 0; i < batchRuns; i++) {
     const a = wallOf([...args, '1'], 1, { cpu: true });
     const b = wallOf([...args, '2'], 1, { cpu: true });
@@ -202,7 +206,12 @@ if (!values['no-batch']) {
     two.push(b.median);
     busyOne.push(a.cpu[0] / a.median);
     busyTwo.push(b.cpu[0] / b.median);
+    rssOne.push(a.rss[0]);
+    rssTwo.push(b.rss[0]);
   }
+  // Results are written as they come, not held: twice the reports should not need more memory.
+  const doubleDir = reportsDir(join(tmp, 'reports-double'), fixtures, 2 * batchSize);
+  const double = wallOf(['check', doubleDir, '--no-config', '-f', 'json', '-o', '/dev/null', '--concurrency', '1'], 1, { cpu: true });
   const gain = median(one.map((o, i) => o / two[i]));
   // What this machine gives two threads at all: the same work on 1 and on 2 threads at once,
   // each thread compiling its own code (V8's background compiler would starve with both busy).
@@ -227,6 +236,8 @@ if (!values['no-batch']) {
   console.log(`  --concurrency 2 (two worker threads)        ${ms(median(two))}  ${(batchSize / (median(two) / 1000)).toFixed(1)} reports/s   throughput ×${gain.toFixed(2)}   target ≥ 1.7`);
   console.log(`  cores kept busy: ${median(busyOne).toFixed(2)} with 1, ${median(busyTwo).toFixed(2)} with 2 (CPU time on all threads ÷ wall time): 2 cores allow at most ×${(2 / median(busyOne)).toFixed(2)}`);
   console.log(`  the machine itself, 2 threads against 1: arithmetic loop ×${machine.loop.toFixed(2)}, allocating loop ×${machine.alloc.toFixed(2)}`);
+  const mb = (kbs) => `${(median(kbs) / 1024).toFixed(0)} MB`;
+  console.log(`  peak RSS: ${mb(rssOne)} with 1, ${mb(rssTwo)} with 2; ${2 * batchSize} reports on 1: ${mb(double.rss)} in ${ms(double.median)}`);
 }
 
 // ---- memory on a 20 MB text input
