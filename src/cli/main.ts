@@ -61,12 +61,32 @@ interface Output {
   file?: string;
 }
 
+/** Thrown by a write to stdout once its reader has gone (`esglint check … | head`). */
+class StdoutClosed extends Error {}
+
+/**
+ * process.stdout that stops the run once its reader has gone: the write that found the pipe
+ * closed reports EPIPE on the stream, and the next write ends the run quietly, as `head` expects.
+ */
+function processStdout(): (s: string) => void {
+  let failed: NodeJS.ErrnoException | undefined;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    failed = err;
+  });
+  return (s: string) => {
+    if (failed?.code === 'EPIPE') throw new StdoutClosed();
+    if (failed) throw new UsageError(`cannot write the output to stdout (${failed.code ?? failed.message})`);
+    process.stdout.write(s);
+  };
+}
+
 export async function main(argv: string[], io: { stdout?: (s: string) => void; stderr?: (s: string) => void } = {}): Promise<number> {
-  const stdout = io.stdout ?? ((s: string) => process.stdout.write(s));
+  const stdout = io.stdout ?? processStdout();
   const stderr = io.stderr ?? ((s: string) => process.stderr.write(s));
   try {
     return await run(argv, stdout, stderr);
   } catch (err) {
+    if (err instanceof StdoutClosed) return 0;
     if (err instanceof UsageError) {
       stderr(`esglint: ${err.message}\n`);
       return 2;

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { main } from '../../src/cli/main.js';
 import { formatJson } from '../../src/report/json.js';
 import { summarize } from '../../src/report/summary.js';
 import { applyBaseline, baselineOf } from '../../src/suppress/index.js';
-import { esglint, fixture } from '../helpers/run.js';
+import { bin, esglint, fixture } from '../helpers/run.js';
 
 const SOURCES = [
   fixture('en', 'complete-2024.md'),
@@ -123,4 +124,21 @@ describe('the CLI writes what the whole result would print', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('esglint: /dev/full: cannot write the output (ENOSPC)\n');
   });
+
+  for (const concurrency of ['1', '2']) {
+    it(`a reader that goes away (esglint check … | head) ends the run quietly, exit 0 (concurrency ${concurrency})`, async () => {
+      const child = spawn(process.execPath, [bin, ...args.slice(0, 5), concurrency, ...files, ...files, ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      let received = 0;
+      child.stdout.once('data', (d: Buffer) => {
+        received = d.length;
+        child.stdout.destroy();
+      });
+      const code = await new Promise<number | null>((done) => child.on('close', done));
+      expect(received).toBeGreaterThan(0);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    });
+  }
 });
