@@ -2,7 +2,7 @@ import type { ReportDocument } from '../document/types.js';
 import type { ItemCoverage } from './coverage.js';
 import type { Framework, RulePack } from '../rules/types.js';
 import { normalize } from '../util/normalize.js';
-import { bodyHeadings, compact, joinWrapped, pagesOf, resolve, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
+import { bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, resolve, sectionCitations, type Columns, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
 
 /** One entry of the report's own content index: what it claims about some items. */
 export interface IndexClaim {
@@ -38,6 +38,8 @@ interface Entry {
 const HKEX_ID = /(?<![a-z0-9])([ab][1-8](?:\.\d{1,2})?)(?![0-9]|\.\d)/gi;
 const RANGE = /([ab][1-8]\.\d{1,2})\s*(?:-|–|—|~|to|至|到)\s*([ab][1-8]\.\d{1,2})/gi;
 const ASPECT_LINE = /^(?:层面|aspect)\s*([ab][1-8])(?![.\d])/i;
+/** "A1 General Disclosure", "B1 一般披露": an aspect's entry named by its id and general disclosure. */
+const ASPECT_GD_LINE = /^([ab][1-8])\s*(?:general disclosures?|一般披露)/i;
 const KPI_LINE = /^(?:关键绩效指标|关键绩效|指标|kpi|key performance indicator)?\s*([ab][1-8]\.\d{1,2})(?!\d)/i;
 const GD_LINE = /^(?:一般披露|general disclosures?)/i;
 const TERMINATOR = /[。；;:：]|\.(?=\s|$)|\)(?=\s*$)/g;
@@ -71,9 +73,33 @@ function expandIds(text: string, order: string[]): string[] {
 }
 
 /** Items whose index label opens the text (or starts within its first `within` characters). */
+/**
+ * The items a cell or line names by label (Part B and Part D entries): a label at its start, or
+ * within `within` characters, or after a short lead-in ("策略——氣候相關風險及機遇", "Metrics and
+ * targets – Scope 3 emissions"). A label that is the start of a longer one found at the same
+ * place ("管治" of "管治架構") gives way to it.
+ */
 function labelIds(text: string, labels: { label: string; id: string }[], within = 0): string[] {
   const norm = normalize(text).replace(/\s+/g, '');
-  return [...new Set(labels.filter((l) => { const at = norm.indexOf(l.label); return at >= 0 && at <= within; }).map((l) => l.id))];
+  const found = labelsAt(norm, labels, within);
+  if (found.length > 0) return found;
+  const lead = /^[^-:]{1,24}?(?:-+|:)/.exec(norm);
+  return lead ? labelsAt(norm.slice(lead[0].length), labels, 0) : [];
+}
+
+/** Labels found at the start (or within `within`), and those joined to them ("Internal carbon prices and remuneration"). */
+function labelsAt(norm: string, labels: { label: string; id: string }[], within: number): string[] {
+  const ids = new Set<string>();
+  for (let text = norm, window = within; text !== ''; window = 0) {
+    const hits = labels.map((l) => ({ ...l, at: text.indexOf(l.label) })).filter((h) => h.at >= 0 && h.at <= window);
+    const kept = hits.filter((h) => !hits.some((o) => o.at === h.at && o.label.length > h.label.length && o.label.startsWith(h.label)));
+    if (kept.length === 0) break;
+    for (const h of kept) ids.add(h.id);
+    const last = Math.max(...kept.map((h) => h.at + h.label.length));
+    const joined = /^(?:,|、|&|and|及|和|與|与)/.exec(text.slice(last));
+    text = joined ? text.slice(last + joined[0].length) : '';
+  }
+  return [...ids];
 }
 
 function tableEntries(rows: { cells: string[]; line: number }[], page: number | undefined, order: string[], labels: { label: string; id: string }[]): Entry[] {
@@ -85,7 +111,10 @@ function tableEntries(rows: { cells: string[]; line: number }[], page: number | 
   for (const row of rows.slice(1)) {
     const idCells = row.cells.filter((_, i) => i !== sectionCol && i !== pageCol);
     let ids = expandIds(idCells.slice(0, 2).join(' '), order);
+    // No id: the first cell's label ("Part B – Reporting boundary"), else the second's when the
+    // first names only a pillar ("Part D – Strategy" | "Business model and value chain").
     if (ids.length === 0) ids = labelIds(row.cells[0] ?? '', labels);
+    if (ids.length === 0 && idCells.length > 1) ids = labelIds(idCells[1], labels);
     out.push({
       ids,
       lines: [{ line: row.line, text: row.cells.join(' '), page }],
@@ -99,23 +128,34 @@ function tableEntries(rows: { cells: string[]; line: number }[], page: number | 
 
 /** Flattened PDF text: an entry starts at an aspect, a KPI id, a general disclosure or a Part B label. */
 function lineEntries(doc: ReportDocument, order: string[], labels: { label: string; id: string }[]): Entry[] {
-  const lines: { line: number; text: string; page?: number }[] = [];
+  const lines: { line: number; text: string; page?: number; raw: string }[] = [];
   let hkexIndex = true;
   for (const block of doc.blocks) {
     if (block.role !== 'content-index') continue;
     for (const seg of block.segments) {
-      const text = doc.lines.at(seg.line - 1)?.trim() ?? '';
+      const raw = doc.lines.at(seg.line - 1) ?? '';
+      const text = raw.trim();
       // Each index opens with its title; only an HKEX index is read here.
       if (INDEX_TITLE.test(normalize(text))) hkexIndex = !/\bgri\b/i.test(text);
-      if (hkexIndex) lines.push({ line: seg.line, text, page: seg.page });
+      if (hkexIndex) lines.push({ line: seg.line, text, page: seg.page, raw });
     }
   }
   const out: Entry[] = [];
   let current: Entry | undefined;
   let aspect: string | undefined;
+  // Column heads of an index laid out in columns ("Aspect / KPI   Description   Section   Page"):
+  // the cells of each entry are read by column, over the lines its cells wrap onto.
+  let columns: Columns | undefined;
+  const laidOut = new Map<Entry, Columns>();
   for (const l of lines) {
     const norm = normalize(l.text);
-    const single = singleLineEntry(l, norm, order, labels);
+    const heads = columnHeads(l.raw);
+    if (heads) {
+      columns = heads;
+      current = undefined;
+      continue;
+    }
+    const single = columns ? undefined : singleLineEntry(l, norm, order, labels);
     if (single) {
       const aspectOf = /^(?:层面|aspect)\s*([ab][1-8])/i.exec(norm);
       if (aspectOf) aspect = aspectOf[1].toUpperCase();
@@ -123,7 +163,7 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
       current = undefined;
       continue;
     }
-    const aspectMatch = ASPECT_LINE.exec(norm);
+    const aspectMatch = ASPECT_LINE.exec(norm) ?? ASPECT_GD_LINE.exec(norm);
     const kpi = KPI_LINE.exec(norm);
     let ids: string[] | undefined;
     if (aspectMatch) {
@@ -139,10 +179,26 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
     if (ids) {
       current = { ids: ids.filter((id) => order.includes(id)), lines: [] };
       out.push(current);
+      if (columns) laidOut.set(current, columns);
     }
     current?.lines.push(l);
   }
+  for (const [entry, cols] of laidOut) Object.assign(entry, cellsByColumn(entry.lines as unknown as { raw: string }[], cols));
   return out;
+}
+
+/** The section and page cells of an entry's lines, each piece put in the column it starts under. */
+function cellsByColumn(lines: { raw: string }[], cols: Columns): { sectionCell: string; pageCell: string } {
+  const cells = cols.starts.map(() => '');
+  for (const l of lines) {
+    for (const chunk of chunksOf(l.raw)) {
+      let col = 0;
+      for (let c = 0; c < cols.starts.length; c++) if (cols.starts[c] <= chunk.at + 2) col = c;
+      // A word broken at a hyphen ("Non-" / "hazardous") joins without a space.
+      cells[col] = cells[col] === '' ? chunk.text : cells[col].endsWith('-') ? cells[col] + chunk.text : `${cells[col]} ${chunk.text}`;
+    }
+  }
+  return { sectionCell: cells[cols.section], pageCell: bareToPages(cells[cols.page]) };
 }
 
 const TRAILING_PAGES = /\s((?:p\.?\s*)?\d{1,3}(?:\s*[-–~至、,，]\s*(?:p\.?\s*)?\d{1,3})*)\s*$/i;
@@ -171,9 +227,6 @@ function singleLineEntry(l: { line: number; text: string; page?: number }, norm:
   return { ids, lines: [l], sectionCell: names, pageCell: pages[1].replace(/(\d+)/g, 'p$1').replace(/pp/g, 'p') };
 }
 
-function bareToPages(cell: string): string {
-  return /^[\d\s,，、\-–—~至]+$/.test(cell) ? cell.replace(/(\d+)/g, 'p$1') : cell;
-}
 
 function hasPage(entry: Entry): boolean {
   return entry.lines.some((l) => new RegExp(PAGE_TOKEN.source, 'i').test(normalize(l.text)));
@@ -199,7 +252,7 @@ function toClaim(entry: Entry, headings: Heading[], vocab: ContentIndexVocabular
   };
   const marked = mark('deleted', vocab.deletedMarkers) ?? notApplicable();
   const pages = pagesOf(entry.pageCell ?? whole);
-  const names = joinWrapped(sectionNames(entry, whole), headings);
+  const names = joinWrapped(sectionCitations(sectionNames(entry, whole)), headings);
   return {
     framework: 'hkex',
     ids: entry.ids,

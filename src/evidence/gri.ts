@@ -4,7 +4,7 @@ import type { GriCatalog } from '../rules/gri-catalog.js';
 import type { RulePack } from '../rules/types.js';
 import { normalize } from '../util/normalize.js';
 import { rangesIn } from '../facts/period.js';
-import { bodyHeadings, compact, joinWrapped, pagesOf, resolve, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
+import { bareToPages, bodyHeadings, chunksOf, compact, joinWrapped, pagesOf, resolve, sectionCitations, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
 
 /** How the report says it uses the GRI Standards. */
 export type GriClaimKind = 'in-accordance' | 'with-reference' | 'informal' | 'none';
@@ -89,12 +89,28 @@ function findPhrase(norm: string, phrases: string[]): { at: number; length: numb
     foldedPhrases.set(phrases, folded);
   }
   // Most blocks have no white space to fold: no copy of them is made.
-  const flat = NOT_FLAT.test(norm) ? norm.replace(/\s+/g, ' ') : norm;
+  const flattened = NOT_FLAT.test(norm);
+  const flat = flattened ? norm.replace(/\s+/g, ' ') : norm;
   for (const p of folded) {
     const at = flat.indexOf(p);
-    if (at >= 0) return { at, length: p.length };
+    if (at < 0) continue;
+    if (!flattened) return { at, length: p.length };
+    // Back to the block's own offsets: runs of white space were folded to one space.
+    const start = unflatten(norm, at);
+    return { at: start, length: unflatten(norm, at + p.length) - start };
   }
   return undefined;
+}
+
+/** The offset in `norm` of offset `flatAt` in `norm` with every run of white space made one space. */
+function unflatten(norm: string, flatAt: number): number {
+  let flat = 0;
+  for (let i = 0; i < norm.length; i++) {
+    if (flat === flatAt) return i;
+    if (/\s/.test(norm[i])) while (i + 1 < norm.length && /\s/.test(norm[i + 1])) i++;
+    flat++;
+  }
+  return norm.length;
 }
 
 /** The statement of use, GRI 1, sector standards and obsolete claims, wherever they stand. */
@@ -165,7 +181,8 @@ export function parseGriIndex(doc: ReportDocument, pack: RulePack | undefined, c
   const entries: GriIndexEntry[] = [];
   let at: Place | undefined;
   let inGri = false;
-  let lines: { line: number; text: string; page?: number }[] = [];
+  let lines: { line: number; text: string; page?: number; pagesOnly?: boolean }[] = [];
+  let columns: { starts: number[]; page: number } | undefined;
   for (const block of doc.blocks) {
     if (block.role !== 'content-index') {
       inGri = false;
@@ -181,7 +198,13 @@ export function parseGriIndex(doc: ReportDocument, pack: RulePack | undefined, c
       if (block.kind === 'table' && block.rows) entries.push(...tableEntries(block.rows, block.page, catalog, headings, doc));
       continue;
     }
-    for (const seg of block.segments) lines.push({ line: seg.line, text: doc.lines.at(seg.line - 1)?.trim() ?? '', page: seg.page });
+    for (const seg of block.segments) {
+      const raw = doc.lines.at(seg.line - 1) ?? '';
+      // An index laid out in columns ends each row with its pages under the page column, as bare numbers.
+      const heads = pageColumnHeads(raw);
+      if (heads) columns = heads;
+      lines.push({ line: seg.line, text: (columns && !heads ? markPageColumn(raw, columns) : raw).trim(), page: seg.page, pagesOnly: columns !== undefined });
+    }
   }
   if (lines.length > 0) entries.push(...lineEntries(lines, titles, headings, doc));
   lines = [];
@@ -214,7 +237,7 @@ function tableEntries(rows: { cells: string[]; line: number }[], page: number | 
       ? { reason: reasonKey(reasonText || omittedText, catalog), reasonText: reasonText || omittedText, explanation, requirements: reasonText ? omittedText : '' }
       : undefined;
     if (!d && !(cited && !row.cells.slice(1).some((c) => HAS_DISCLOSURE.test(normalize(c))))) continue;
-    const names = location.split(/<br\s*\/?>|[;；,，、\n]/).map((s) => s.replace(new RegExp(PAGE_TOKEN.source, 'gi'), '').trim()).filter((s) => compact(s).length > 1 && !/^[-–—/]+$/.test(s));
+    const names = sectionCitations(location.split(/<br\s*\/?>|[;；,，、\n]/).map((s) => s.replace(new RegExp(PAGE_TOKEN.source, 'gi'), '').trim())).filter((s) => !/^[-–—/]+$/.test(s));
     out.push({
       disclosure: d ? `${d[1]}-${Number(d[2])}` : undefined,
       standard: d && standard && standard.number !== d[1] ? undefined : standard,
@@ -242,13 +265,29 @@ export function reasonKey(text: string, catalog: GriCatalog): string | undefined
   return undefined;
 }
 
+/** Column heads ending in a page column ("Disclosure            Page"). */
+function pageColumnHeads(raw: string): { starts: number[]; page: number } | undefined {
+  const chunks = chunksOf(raw);
+  if (chunks.length < 2 || !/^(?:page|pages|頁|页|頁碼|页码)$/.test(normalize(chunks[chunks.length - 1].text))) return undefined;
+  return { starts: chunks.map((c) => c.at), page: chunks.length - 1 };
+}
+
+/** A row's bare page numbers under the page column, marked as pages ("4, 6" → "p4, p6"). */
+function markPageColumn(raw: string, columns: { starts: number[]; page: number }): string {
+  const chunks = chunksOf(raw);
+  const last = chunks[chunks.length - 1];
+  if (!last || chunks.length < 2 || last.at + last.text.length < columns.starts[columns.page] - 2) return raw;
+  const marked = bareToPages(last.text);
+  return marked === last.text ? raw : raw.slice(0, last.at) + marked;
+}
+
 /**
  * Flattened text. Entries end at a page reference; an entry holds disclosures ("GRI 2-9：…")
  * or whole standards ("GRI 205：反腐敗 2016"), and the section names around them — before
  * the first token when the index is laid out by section, after the disclosure's title when it
  * is laid out by disclosure.
  */
-function lineEntries(lines: { line: number; text: string; page?: number }[], titles: Map<string, string[]>, headings: Heading[], doc: ReportDocument): GriIndexEntry[] {
+function lineEntries(lines: { line: number; text: string; page?: number; pagesOnly?: boolean }[], titles: Map<string, string[]>, headings: Heading[], doc: ReportDocument): GriIndexEntry[] {
   const out: GriIndexEntry[] = [];
   let group: typeof lines = [];
   const flush = () => {
@@ -264,7 +303,7 @@ function lineEntries(lines: { line: number; text: string; page?: number }[], tit
   return out;
 }
 
-function groupEntries(group: { line: number; text: string; page?: number }[], titles: Map<string, string[]>, headings: Heading[], doc: ReportDocument): GriIndexEntry[] {
+function groupEntries(group: { line: number; text: string; page?: number; pagesOnly?: boolean }[], titles: Map<string, string[]>, headings: Heading[], doc: ReportDocument): GriIndexEntry[] {
   const joined = group.map((l) => l.text).join('\n');
   const norm = normalize(joined);
   const tokens: { at: number; end: number; disclosure?: string; standard?: Citation; line: number; page?: number }[] = [];
@@ -297,7 +336,8 @@ function groupEntries(group: { line: number; text: string; page?: number }[], ti
     .split(/\n|\s{2,}/)
     .map((s) => s.replace(/^[/／\s]+|[/／\s]+$/g, '').trim())
     .filter((s) => compact(s).length > 1);
-  const names = joinWrapped(parts, headings);
+  // Under column heads of a disclosure and its pages alone, what is left is wrapped titles, not sections.
+  const names = group[0].pagesOnly ? [] : joinWrapped(sectionCitations(parts), headings);
   const sections = names.map((name) => ({ name, sections: resolve(name, headings, doc) }));
   return tokens.map((t) => ({
     disclosure: t.disclosure,

@@ -54,6 +54,17 @@ export function pagesOf(text: string): number[] {
 }
 
 
+/** A table or figure cited beside a section ("5.5（表5-4）", "附錄一表A-1", "(Table 3)"): no part of its heading. */
+const TABLE_REFERENCE = /[（(]?\s*(?:表|圖|图|\btable|\bfigure|\bfig\.|\bchart)\s*(?:[a-z][.\-－–]?)?\d+(?:\s*[.\-－–]\s*\d+)*[a-z]?\s*[)）]?/gi;
+
+/** Pointers to no one heading: the report as a whole or every chapter ("各議題章節", "throughout the report"). */
+const GENERAL_REFERENCE = /^(?:(?:各|所有|相關|相关).{0,6}(?:章節|章节|部分|篇章)|全文|(?:全份|整份|本)(?:報告|报告)(?:全文|各處|各处)?|(?:報告|报告)全文|(?:throughout|across) (?:the|this|our) report|(?:various|relevant|all|respective) (?:sections|chapters)(?: of (?:the|this) report)?)$/i;
+
+/** The section names of an index entry's location: cited tables dropped, pointers to the whole report left out. */
+export function sectionCitations(names: string[]): string[] {
+  return names.map((n) => n.replace(TABLE_REFERENCE, ' ').trim()).filter((n) => compact(n).length > 1 && !GENERAL_REFERENCE.test(n.replace(/\s+/g, ' ')));
+}
+
 /** A name wrapped over two lines ("杜絕貪腐與舞弊" / "行爲") is one name when joined it matches a heading. */
 export function joinWrapped(parts: string[], headings: Heading[]): string[] {
   const out: string[] = [];
@@ -70,14 +81,36 @@ export function joinWrapped(parts: string[], headings: Heading[]): string[] {
 
 export function resolve(name: string, headings: Heading[], doc?: ReportDocument): number[] {
   // "層面A1－一般披露", "Aspect A1 > Policies": a parent heading, then one below it.
-  const parts = name.split(/\s*[－—>›»/]\s*|\s+-\s+/).filter((p) => compact(p).length >= 2);
+  const parts = name.split(/\s*[－—>›»/]\s*|\s+--?\s+/).filter((p) => compact(p).length >= 2);
   if (parts.length > 1 && doc) {
     const parents = resolveOne(parts[0], headings);
     const children = resolveOne(parts[parts.length - 1], headings).filter((c) => parents.some((p) => isWithin(doc, c, p)));
     if (children.length > 0) return children;
     if (parents.length > 0) return parents;
   }
-  return resolveOne(name, headings);
+  const found = resolveOne(name, headings);
+  if (found.length > 0 || !doc) return found;
+  // Text read from a PDF knows headings only by their look: a label on a line of its own
+  // ("How we review our employment practices") is where the index says too.
+  return labelLine(name, doc) ?? (parts.length > 1 ? labelLine(parts[parts.length - 1], doc) : undefined) ?? [];
+}
+
+/**
+ * The section of a block that opens with the name as a label of its own line ("Promoting
+ * environmentally preferable products and services" for "Promoting environmentally preferable
+ * products"; a table's first column head), for names long enough to be a label.
+ */
+function labelLine(name: string, doc: ReportDocument): number[] | undefined {
+  const key = compact(name);
+  if (key.length < (/[a-z]/.test(key) ? 12 : 4)) return undefined;
+  for (const block of doc.blocks) {
+    if (block.role !== 'body') continue;
+    const first = doc.lines.at(block.segments[0].line - 1)?.trim().split(/\s{2,}/)[0];
+    if (first === undefined || first.length > 3 * name.length) continue;
+    const label = compact(first);
+    if (label === key || (label.startsWith(key) && key.length >= label.length / 2)) return [block.section];
+  }
+  return undefined;
 }
 
 function isWithin(doc: ReportDocument, section: number, ancestor: number): boolean {
@@ -88,9 +121,14 @@ function isWithin(doc: ReportDocument, section: number, ancestor: number): boole
 function resolveOne(name: string, headings: Heading[]): number[] {
   const key = compact(name);
   if (key.length < 2) return [];
+  // A section number ("5.5", "4.4.1"): the headings numbered so, not "5.50" or "15.5".
+  if (/^\d+(?:\.\d+)+$/.test(key)) {
+    return headings.filter((h) => h.key.startsWith(key) && !/^[\d.]/.test(h.key.slice(key.length))).map((h) => h.section);
+  }
   const latin = /[a-z]/.test(key);
   const min = latin ? 8 : 3;
-  const exact = headings.filter((h) => h.key === key);
+  // "6.5 Energy" is the section an index calls "Energy".
+  const exact = headings.filter((h) => h.key === key || (/^\d/.test(h.key) && h.key.replace(/^\d+(?:\.\d+)*/, '') === key));
   if (exact.length > 0) return exact.map((h) => h.section);
   const containing = headings.filter(
     (h) => (key.length >= min && h.key.includes(key)) || (h.key.length >= min && key.includes(h.key)) || (!latin && h.key.endsWith(key)),
@@ -175,4 +213,33 @@ export function extent(doc: ReportDocument, sectionIndex: number, pages: number[
 export function pageList(pages: number[]): string {
   const sorted = [...new Set(pages)].sort((a, b) => a - b);
   return sorted.length > 1 && sorted[sorted.length - 1] - sorted[0] === sorted.length - 1 ? `${sorted[0]}–${sorted[sorted.length - 1]}` : sorted.join(', ');
+}
+
+export interface Columns {
+  starts: number[];
+  section: number;
+  page: number;
+}
+
+/** A line of column heads: three or more, spaced apart, with a section (or location) and a page column. */
+export function columnHeads(raw: string): Columns | undefined {
+  const chunks = chunksOf(raw);
+  if (chunks.length < 3) return undefined;
+  const norm = chunks.map((c) => normalize(c.text));
+  const page = norm.findIndex((t) => /^(?:page|pages|頁|页|頁碼|页码|頁數|页数)$/.test(t));
+  const section = norm.findIndex((t) => /section|chapter|location|explanation|reference|章節|章节|位置|說明|说明/.test(t));
+  if (page < 0 || section < 0 || section === page) return undefined;
+  return { starts: chunks.map((c) => c.at), section, page };
+}
+
+/** The runs of text of a laid-out line, split at gaps of two spaces or more, with their columns. */
+export function chunksOf(raw: string): { at: number; text: string }[] {
+  const out: { at: number; text: string }[] = [];
+  for (const m of raw.matchAll(/\S+(?: \S+)*/g)) out.push({ at: m.index, text: m[0] });
+  return out;
+}
+
+/** A page column holds bare numbers ("62-63"); the page reader wants them marked as pages. */
+export function bareToPages(cell: string): string {
+  return /^[\d\s,，、\-–—~至]+$/.test(cell) ? cell.replace(/(\d+)/g, 'p$1') : cell;
 }
