@@ -225,8 +225,11 @@ export class CoverageFinder {
       // Within the hit's own block (body text, as usable) the two are in one region.
       const blockStart = this.index.blockStarts[block.index];
       const blockEnd = blockStart + block.norm.length;
+      // In a table, a row's figures mean what its column heads say ("Male … 18.8" under "Average
+      // training hours"): the heads count as near.
+      const headsEnd = block.kind === 'table' ? tableHeadsEnd(block.norm, blockStart) : -1;
       for (const group of rest) {
-        const other = nearest(group, offset, from, to);
+        const other = nearest(group, offset, from, to) ?? (headsEnd > blockStart ? nearest(group, blockStart, blockStart, headsEnd) : undefined);
         if (other === undefined || ((other < blockStart || other > blockEnd) && !this.sameRegion(offset, other))) {
           ok = false;
           break;
@@ -594,6 +597,12 @@ function groupId(terms: string[]): number {
 }
 
 /** The value of a sorted array nearest to `at` within [from, to]. */
+/** Where a table's column heads end in the joined text: its first line, at most 400 characters. */
+function tableHeadsEnd(norm: string, blockStart: number): number {
+  const first = norm.indexOf('\n');
+  return blockStart + Math.min(400, first < 0 ? norm.length : first);
+}
+
 function nearest(sorted: Offsets, at: number, from: number, to: number): number | undefined {
   const i = lowerBound(sorted, at);
   const after = i < sorted.length && sorted[i] <= to ? sorted[i] : undefined;

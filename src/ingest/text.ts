@@ -286,10 +286,8 @@ function markFurniture(lines: Lines, rows: Uint8Array, pages: Page[]): void {
     const lastPage: number[] = [];
     const pageCount: number[] = [];
     const idOf = new Int32Array(lines.count).fill(-1);
-    for (let i = 0; i < lines.count; i++) {
-      const t = text[i];
-      if (kind[i] === BLANK || rows[i] || /^[\d\s.,%]+$/.test(t) || t.length > 80) continue;
-      const key = spacesCollapsed(t);
+    const leadOf = new Int32Array(lines.count).fill(-1);
+    const count = (key: string, i: number): number => {
       let id = ids.get(key);
       if (id === undefined) {
         id = lastPage.length;
@@ -300,13 +298,24 @@ function markFurniture(lines: Lines, rows: Uint8Array, pages: Page[]): void {
         lastPage[id] = page[i];
         pageCount[id]++;
       }
-      idOf[i] = id;
+      return id;
+    };
+    for (let i = 0; i < lines.count; i++) {
+      const t = text[i];
+      if (kind[i] === BLANK || rows[i] || /^[\d\s.,%]+$/.test(t)) continue;
+      const key = spacesCollapsed(t);
+      if (key.length > 120) continue;
+      if (key.length <= 80) idOf[i] = count(key, i);
+      // A running header that names the chapter ("Company  ESG Report 2024/25  |  Social
+      // Performance"): its fixed part repeats even where each chapter is too short to.
+      const lead = runningLead(t);
+      if (lead) leadOf[i] = count(`\u0000${lead}`, i);
     }
     const threshold = Math.max(3, Math.floor(pages.length * 0.15));
     for (let i = 0; i < lines.count; i++) {
       if (kind[i] === BLANK) continue;
       const id = idOf[i] >= 0 ? idOf[i] : ids.get(spacesCollapsed(text[i]));
-      if (id !== undefined && pageCount[id] >= threshold) kind[i] = FURNITURE;
+      if ((id !== undefined && pageCount[id] >= threshold) || (leadOf[i] >= 0 && pageCount[leadOf[i]] >= threshold)) kind[i] = FURNITURE;
     }
   }
   // A number alone at the edge of a page (next to the page break or to furniture) is the
@@ -323,6 +332,14 @@ function markFurniture(lines: Lines, rows: Uint8Array, pages: Page[]): void {
       if (p && p.label === undefined) p.label = text[i];
     }
   }
+}
+
+/** The fixed part of a header line that ends in a chapter name after "|" or a wide gap, if long enough to be a header's. */
+function runningLead(line: string): string | undefined {
+  const cut = Math.max(line.lastIndexOf(' | '), line.lastIndexOf('｜'), line.search(/\S {3,}\S(?!.* {3,}\S)/) + 1);
+  if (cut <= 0) return undefined;
+  const lead = spacesCollapsed(line.slice(0, cut)).trim();
+  return lead.length >= 20 && /[a-z\u3400-\u9fff]/i.test(lead) ? lead : undefined;
 }
 
 /**
@@ -380,9 +397,32 @@ function classify(lines: Lines, rows: Uint8Array): void {
   // A short label between two table rows ("By gender") belongs to the table.
   const content: number[] = [];
   for (let i = 0; i < lines.count; i++) if (kind[i] !== BLANK && kind[i] !== FURNITURE) content.push(i);
+  columnHeads(lines, content);
   for (let c = 1; c < content.length - 1; c++) {
     const i = content[c];
     if (kind[i] === HEADING && !hints?.[i]?.heading && kind[content[c + 1]] === ROW && rowNearBefore(kind, content, c)) kind[i] = ROW;
+  }
+}
+
+/** A line of dashes or equals signs alone: the rule under a table's column heads. */
+const RULE_LINE = /^[-=_─━]{10,}$/;
+
+/**
+ * A table set out with a rule under its column heads ("Training   % of employees trained   Average
+ * training hours" / "------" / rows): the heads are the table's first rows, the rule is dropped.
+ */
+function columnHeads(lines: Lines, content: number[]): void {
+  const { kind, text, page } = lines;
+  for (let c = 1; c + 1 < content.length; c++) {
+    const rule = content[c];
+    if (!RULE_LINE.test(text[rule]) || kind[content[c + 1]] !== ROW) continue;
+    kind[rule] = FURNITURE;
+    for (let j = c - 1; j >= Math.max(0, c - 3); j--) {
+      const head = content[j];
+      // Heads are set out in columns, on the rule's page, right above it.
+      if (page[head] !== page[rule] || rule - head > c - j + 1 || !/\S {3,}\S/.test(text[head]) || kind[head] === BULLET_LINE) break;
+      kind[head] = ROW;
+    }
   }
 }
 
