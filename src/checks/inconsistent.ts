@@ -447,7 +447,8 @@ function changes(lex: Lexicon, facts: Fact[], add: Add): void {
 
 /**
  * One metric given in units that do not convert into each other (petrol in litres in the table
- * and in GJ in the text): the figures cannot be checked against each other.
+ * and in GJ in the text): the figures cannot be checked against each other. A table that gives
+ * both (a fuel in tonnes, then in MWh) shows them side by side already.
  */
 function unitMismatches(lex: Lexicon, facts: Fact[], add: Add): void {
   const groups = byKey(facts.filter((f) => plain(f) && f.value !== null && !f.share), (f) => {
@@ -461,6 +462,8 @@ function unitMismatches(lex: Lexicon, facts: Fact[], add: Add): void {
       bases.set(b, [...(bases.get(b) ?? []), f]);
     }
     if (bases.size < 2) continue;
+    const tablesOf = [...bases.values()].map((fs) => new Set(fs.map((f) => f.table).filter((t) => t !== undefined)));
+    if (tablesOf.some((t, i) => tablesOf.some((u, j) => j !== i && [...t].some((x) => u.has(x))))) continue;
     const [first, ...others] = [...bases.values()].sort((a, b) => (pick(a) === pick(list) ? -1 : 0) - (pick(b) === pick(list) ? -1 : 0));
     const at = pick(first)!;
     add(

@@ -249,7 +249,10 @@ export class TableReader {
     const withContext = this.context ? matchMetric(this.lex, `${this.context} ${name}`, fits, unit?.symbol) : undefined;
     const own = matchMetric(this.lex, name, fits, unit?.symbol);
     // The group line helps only when it makes a longer, more specific name ("社區投資" + "投入總金額").
-    const metric = withContext && (!own || withContext.name.length > own.name.length + foldKey(name).length / 2) ? withContext : own;
+    const named = withContext && (!own || withContext.name.length > own.name.length + foldKey(name).length / 2) ? withContext : own;
+    // A fuel or an activity in tonnes of CO2e ("天然氣燃燒", "Purchased electricity") is a source of
+    // emissions in a breakdown of them, not a figure of its own metric in the wrong unit.
+    const metric = named && unit?.dimension === 'mass-co2e' && !unitFits(named.metric, unit) ? undefined : named;
     if (metric) return { metric: metric.metric, breakdown: qualifierBreakdown(this.lex, name, metric === own ? metric.prefix : '', metric.rest), viaContext: metric !== own };
     if (this.parent) {
       const sameUnit = this.memberUnit === undefined || this.memberUnit === (unit?.symbol ?? '');
