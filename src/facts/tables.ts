@@ -18,6 +18,10 @@ import type { Notes } from './notes.js';
 
 const YEAR = /(?:fy\s*)?((?:19|20)\d{2})(?:\s*[/-]\s*(\d{2}|\d{4}))?\s*(?:年度|年|财年|财政年度)?/g;
 
+/** A denominator: "per 1,000 employees", "每千名員工". */
+const PER_COUNT = /^(?:per|every|每)\s*[\d,]+|^(?:per|every)\s+(?:thousand|hundred|million)\b|^每[千百萬万]/i;
+const PER_COUNT_END = /(?:\bper|\bevery|每)\s*(?:[\d,]+|thousand|hundred|million|[千百萬万])$/i;
+
 /** The year columns of a header row, or undefined if the line is not one. */
 export function parseYearHeader(lex: Lexicon, text: string, cell = false): number[] | undefined {
   if (text.length > 120 || !/(?:19|20)\d\d|[１２][０-９]{3}/.test(text)) return undefined;
@@ -32,9 +36,19 @@ export function parseYearHeader(lex: Lexicon, text: string, cell = false): numbe
   if (years.length === 0 || new Set(years).size !== years.length) return undefined;
   const words = rest.split(/[\s|,，、]+/).filter(Boolean);
   const headerWords = words.filter((w) => lex.tableHeaders.includes(foldKey(w)));
-  if (words.length !== headerWords.length) return undefined;
+  if (words.length !== headerWords.length && !titledYearHeads(key, years)) return undefined;
   if (years.length < 2 && headerWords.length === 0 && !cell) return undefined;
   return years;
+}
+
+/**
+ * Laid-out text often heads a table with its title in the label column ("Work-related fatalities
+ * and injuries   FY2022/23   FY2023/24   FY2024/25"): words without digits, then only years, one
+ * after another.
+ */
+function titledYearHeads(key: string, years: number[]): boolean {
+  if (years.length < 2 || !years.every((y, i) => i === 0 || Math.abs(y - years[i - 1]) === 1)) return false;
+  return /^[^\d]+?\s(?:fy\s*)?(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?(?:\s+(?:fy\s*)?(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?)+$/.test(key);
 }
 
 export interface ValueCell {
@@ -278,12 +292,21 @@ export class TableReader {
 
   /** "溫室氣體排放總量 噸二氧化碳當量" → name and unit; "無害廢棄物排放量 21 噸" → note 21. */
   splitLabelUnit(label: string): { name: string; unit?: Unit; note?: number } {
+    // A unit in brackets at the end ("Lost-time injuries, over 3 days (cases)") is the row's unit;
+    // a denominator there ("Injury rate (per 1,000 employees)") is none.
+    const bracket = /^(.*?)\s*[(（]([^()（）]+)[)）]$/.exec(label.trim());
+    if (bracket) {
+      const unit = parseUnit(this.lex, bracket[2].trim());
+      if (unit || PER_COUNT.test(bracket[2].trim())) return { ...stripNote(bracket[1]), ...(unit ? { unit } : {}) };
+    }
     const tokens = label.trim().split(/\s+/).filter(Boolean);
     let best: { name: string; unit?: Unit; note?: number; score: number } | undefined;
     for (let j = Math.min(6, tokens.length); j >= 0; j--) {
       const unit = j > 0 ? parseUnit(this.lex, tokens.slice(tokens.length - j).join(' ')) : undefined;
       if (j > 0 && !unit) continue;
       const { name, note } = stripNote(tokens.slice(0, tokens.length - j).join(' '));
+      // "Lost days per 1,000 employees": the unit after "per 1,000" is the denominator's.
+      if (unit && PER_COUNT_END.test(name)) continue;
       const names = name !== '' && !parseUnit(this.lex, name) && (matchMetric(this.lex, name) || matchMember(this.lex, name, this.dimension, false) || matchMetric(this.lex, `${this.context ?? ''} ${name}`));
       const score = (names ? 100 : 0) + j;
       if (!best || score > best.score) best = { name, unit, note, score };

@@ -54,6 +54,17 @@ describe('blind report: English, 2020 Guide, PDF text laid out in columns', () =
     expect(byRule(f, 'inconsistent/index-omits-clause').map((x) => x.item)).toEqual([]);
   });
 
+  it('a table headed by its title and years ("Work-related fatalities and injuries   FY2022/23 …") is read, units in brackets and "per 1,000" rates too', () => {
+    const fatalities = f.facts.filter((x) => x.metric === 'safety.fatalities' && x.kind === 'table' && x.line === 1332);
+    expect(fatalities.map((x) => [x.year, x.value])).toEqual([[2023, 0], [2024, 1], [2025, 0]]);
+    // "(cases)" is a count (the unit's symbol is items), not the "3 days" in the label.
+    expect(f.facts.find((x) => x.metric === 'safety.injuries' && x.line === 1334)?.unit).toBe('items');
+    expect(byRule(f, 'stale/years-missing')).toEqual([]);
+    expect(byRule(f, 'inconsistent/unit-dimension')).toEqual([]);
+    // "Lost days per 1,000 employees" is a rate, not the lost days (2,914 in the row above).
+    expect(f.facts.filter((x) => x.metric === 'safety.lost-days' && x.year === 2025).map((x) => x.value)).not.toContain(476);
+  });
+
   it('a restatement that names the emission factor changed gives its reason', () => {
     expect(byRule(f, 'inconsistent/restatement-without-reason')).toEqual([]);
   });
