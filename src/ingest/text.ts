@@ -1,4 +1,5 @@
 import { DocumentBuilder } from '../document/build.js';
+import { width } from '../util/width.js';
 import type { DocumentLines, Page, ReportDocument, Segment, SourceFormat, TableRow } from '../document/types.js';
 import { TextLines } from '../util/lines.js';
 import { hasCjk } from '../util/normalize.js';
@@ -66,24 +67,6 @@ const CONTINUES = /[，,、（(《「『“‘\-–]$/;
 const VALUE_TOKEN = /^(?:[-−–]?[\d,]+(?:\.\d+)?%?\d*|\/|-|—|–|n\/?a|不適用|不适用|無|无|nil)$/i;
 const BULLET = /^[•●○■□◆◇▪▫·‧∙*-]\s*/;
 const PAGE_NUMBER = /^\d{1,3}$/;
-
-/** Display width: CJK counts double, the way a page lays it out (a surrogate pair is one character). */
-function width(text: string): number {
-  let w = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        i++;
-        w++;
-        continue;
-      }
-    }
-    w += (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) ? 2 : 1;
-  }
-  return w;
-}
 
 /** The characters `\s` matches. */
 function isSpace(c: number): boolean {
@@ -413,15 +396,28 @@ const RULE_LINE = /^[-=_─━]{10,}$/;
  */
 function columnHeads(lines: Lines, content: number[]): void {
   const { kind, text, page } = lines;
+  const spread = (t: string) => (t.match(/\S {3,}(?=\S)/g)?.length ?? 0) >= 2;
+  // Words, not figures: at most a year or a unit in brackets ("（%）").
+  const wordsOnly = (t: string) => !/\d[\d,.]*\s*(?:\s|$)/.test(t.replace(/(?:19|20)\d{2}(?:\/\d{2,4})?/g, ''));
   for (let c = 1; c + 1 < content.length; c++) {
-    const rule = content[c];
-    if (!RULE_LINE.test(text[rule]) || kind[content[c + 1]] !== ROW) continue;
-    kind[rule] = FURNITURE;
-    for (let j = c - 1; j >= Math.max(0, c - 3); j--) {
-      const head = content[j];
-      // Heads are set out in columns, on the rule's page, right above it.
-      if (page[head] !== page[rule] || rule - head > c - j + 1 || !/\S {3,}\S/.test(text[head]) || kind[head] === BULLET_LINE) break;
-      kind[head] = ROW;
+    const at = content[c];
+    if (RULE_LINE.test(text[at]) && kind[content[c + 1]] === ROW) {
+      kind[at] = FURNITURE;
+      for (let j = c - 1; j >= Math.max(0, c - 3); j--) {
+        const head = content[j];
+        // Heads are set out in columns, on the rule's page, right above it.
+        if (page[head] !== page[at] || at - head > c - j + 1 || !/\S {3,}\S/.test(text[head]) || kind[head] === BULLET_LINE) break;
+        kind[head] = ROW;
+      }
+    } else if (kind[at] === TEXT && spread(text[at]) && wordsOnly(text[at])) {
+      // Without a rule: three or more heads spaced out in columns, then rows right below (a blank
+      // line between at most), the heads' second line ("（%）   （小時）") as well.
+      let last = c;
+      if (c + 1 < content.length && kind[content[c + 1]] === TEXT && content[c + 1] === at + 1 && /\S {3,}\S/.test(text[content[c + 1]]) && wordsOnly(text[content[c + 1]])) last = c + 1;
+      const next = content[last + 1];
+      if (next === undefined || kind[next] !== ROW || next - content[last] > 2 || page[next] !== page[at]) continue;
+      for (let j = c; j <= last; j++) kind[content[j]] = ROW;
+      c = last;
     }
   }
 }
