@@ -2,7 +2,7 @@ import type { ReportDocument } from '../document/types.js';
 import type { ItemCoverage } from './coverage.js';
 import type { Framework, RulePack } from '../rules/types.js';
 import { normalize } from '../util/normalize.js';
-import { bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, resolve, sectionCitations, type Columns, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
+import { bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, resolve, sectionCitations, splitLocation, type Columns, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
 
 /** One entry of the report's own content index: what it claims about some items. */
 export interface IndexClaim {
@@ -72,7 +72,6 @@ function expandIds(text: string, order: string[]): string[] {
   return [...new Set(ids)].filter((id) => order.includes(id)).sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
-/** Items whose index label opens the text (or starts within its first `within` characters). */
 /**
  * The items a cell or line names by label (Part B and Part D entries): a label at its start, or
  * within `within` characters, or after a short lead-in ("策略——氣候相關風險及機遇", "Metrics and
@@ -80,11 +79,20 @@ function expandIds(text: string, order: string[]): string[] {
  * place ("管治" of "管治架構") gives way to it.
  */
 function labelIds(text: string, labels: { label: string; id: string }[], within = 0): string[] {
-  const norm = normalize(text).replace(/\s+/g, '');
+  let norm = normalize(text).replace(/\s+/g, '');
   const found = labelsAt(norm, labels, within);
   if (found.length > 0) return found;
-  const lead = /^[^-:]{1,24}?(?:-+|:)/.exec(norm);
-  return lead ? labelsAt(norm.slice(lead[0].length), labels, 0) : [];
+  // Lead-ins may nest ("Metrics — cross-industry: internal carbon prices"): the most specific
+  // label found wins, the one after the last lead-in that names an item.
+  let ids: string[] = [];
+  for (let level = 0; level < 3; level++) {
+    const lead = /^[^-:]{1,24}?(?:-+|:)/.exec(norm);
+    if (!lead) break;
+    norm = norm.slice(lead[0].length);
+    const found = labelsAt(norm, labels, 0);
+    if (found.length > 0) ids = found;
+  }
+  return ids;
 }
 
 /** Labels found at the start (or within `within`), and those joined to them ("Internal carbon prices and remuneration"). */
@@ -271,7 +279,7 @@ function toClaim(entry: Entry, headings: Heading[], vocab: ContentIndexVocabular
  */
 function sectionNames(entry: Entry, whole: string): string[] {
   if (entry.sectionCell !== undefined) {
-    return entry.sectionCell.split(/<br\s*\/?>|[;；,，、/\n]/).map((s) => s.trim()).filter((s) => s.length > 1);
+    return splitLocation(entry.sectionCell.replace(/<br\s*\/?>/g, '\n'), /[;；,，、/\n]/).map((s) => s.trim()).filter((s) => s.length > 1);
   }
   const norm = normalize(whole);
   let lastPage = -1;

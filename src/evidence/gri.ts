@@ -4,7 +4,7 @@ import type { GriCatalog } from '../rules/gri-catalog.js';
 import type { RulePack } from '../rules/types.js';
 import { normalize } from '../util/normalize.js';
 import { rangesIn } from '../facts/period.js';
-import { bareToPages, bodyHeadings, chunksOf, compact, joinWrapped, pagesOf, resolve, sectionCitations, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
+import { bareToPages, bodyHeadings, chunksOf, compact, joinWrapped, pagesOf, resolve, sectionCitations, splitLocation, BARE_PAGES, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
 
 /** How the report says it uses the GRI Standards. */
 export type GriClaimKind = 'in-accordance' | 'with-reference' | 'informal' | 'none';
@@ -237,12 +237,15 @@ function tableEntries(rows: { cells: string[]; line: number }[], page: number | 
       ? { reason: reasonKey(reasonText || omittedText, catalog), reasonText: reasonText || omittedText, explanation, requirements: reasonText ? omittedText : '' }
       : undefined;
     if (!d && !(cited && !row.cells.slice(1).some((c) => HAS_DISCLOSURE.test(normalize(c))))) continue;
-    const names = sectionCitations(location.split(/<br\s*\/?>|[;；,，、\n]/).map((s) => s.replace(new RegExp(PAGE_TOKEN.source, 'gi'), '').trim())).filter((s) => !/^[-–—/]+$/.test(s));
+    const parts = splitLocation(location.replace(/<br\s*\/?>/g, '\n'), /[;；,，、\n]/).map((s) => s.replace(new RegExp(PAGE_TOKEN.source, 'gi'), '').trim());
+    // Bare numbers after a section ("Section 10.2, 84") are its pages.
+    const barePages = parts.map((s) => s.replace(/\s*[(（][^()（）]*[)）]\s*$/, '')).filter((s) => BARE_PAGES.test(s));
+    const names = sectionCitations(parts).filter((s) => !/^[-–—/]+$/.test(s));
     out.push({
       disclosure: d ? `${d[1]}-${Number(d[2])}` : undefined,
       standard: d && standard && standard.number !== d[1] ? undefined : standard,
       sections: names.map((name) => ({ name, sections: resolve(name, headings, doc) })),
-      pages: pagesOf(location),
+      pages: [...new Set([...pagesOf(location), ...pagesOf(barePages.map(bareToPages).join(' '))])],
       omission: omission && (omission.reasonText !== '' || omission.explanation !== '') && !isPlaceholder(omission.reasonText) ? omission : undefined,
       line: row.line,
       column: 1,
@@ -276,9 +279,9 @@ function pageColumnHeads(raw: string): { starts: number[]; page: number } | unde
 function markPageColumn(raw: string, columns: { starts: number[]; page: number }): string {
   const chunks = chunksOf(raw);
   const last = chunks[chunks.length - 1];
-  if (!last || chunks.length < 2 || last.at + last.text.length < columns.starts[columns.page] - 2) return raw;
+  if (!last || chunks.length < 2 || last.end < columns.starts[columns.page] - 2) return raw;
   const marked = bareToPages(last.text);
-  return marked === last.text ? raw : raw.slice(0, last.at) + marked;
+  return marked === last.text ? raw : raw.slice(0, last.index) + marked;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ReportDocument } from '../document/types.js';
 import type { BlockRange } from './coverage.js';
 import { foldOnce, normalize } from '../util/normalize.js';
+import { width } from '../util/width.js';
 
 /** Where a content index says something is: section names resolved to headings, and pages. */
 
@@ -60,9 +61,39 @@ const TABLE_REFERENCE = /[（(]?\s*(?:表|圖|图|\btable|\bfigure|\bfig\.|\bcha
 /** Pointers to no one heading: the report as a whole or every chapter ("各議題章節", "throughout the report"). */
 const GENERAL_REFERENCE = /^(?:(?:各|所有|相關|相关).{0,6}(?:章節|章节|部分|篇章)|全文|(?:全份|整份|本)(?:報告|报告)(?:全文|各處|各处)?|(?:報告|报告)全文|(?:throughout|across) (?:the|this|our) report|(?:various|relevant|all|respective) (?:sections|chapters)(?: of (?:the|this) report)?)$/i;
 
-/** The section names of an index entry's location: cited tables dropped, pointers to the whole report left out. */
+/** Another document ("Annual Report — Corporate Governance Report", "our website"): not a section of this report. */
+const EXTERNAL_REFERENCE = /annual report|interim report|circular|prospectus|website|年報|年报|年度報告|年度报告|中期報告|中期报告|通函|網站|网站/i;
+
+/** Bare page numbers in a location ("Section 10.2, 84", "16–17"). */
+export const BARE_PAGES = /^\d{1,3}(?:\s*[-–—~至]\s*\d{1,3})?$/;
+
+/**
+ * The section names of an index entry's location: cited tables and notes in brackets dropped
+ * ("4.1 Product recalls (0%; explanation given)"), "Section 10.2" as "10.2", and no bare page
+ * numbers, pointers to the whole report or to other documents.
+ */
 export function sectionCitations(names: string[]): string[] {
-  return names.map((n) => n.replace(TABLE_REFERENCE, ' ').trim()).filter((n) => compact(n).length > 1 && !GENERAL_REFERENCE.test(n.replace(/\s+/g, ' ')));
+  return names
+    .map((n) => n.replace(TABLE_REFERENCE, ' ').replace(/\s*[(（][^()（）]*[)）]\s*$/, '').replace(/^(?:sections?|chapters?|sec\.)\s+(?=\d)/i, '').trim())
+    .filter((n) => compact(n).length > 1 && !BARE_PAGES.test(n) && !GENERAL_REFERENCE.test(n.replace(/\s+/g, ' ')) && !EXTERNAL_REFERENCE.test(n));
+}
+
+/** Splits a location at its separators, but not inside brackets ("4.1 Product recalls (0%; explanation given)"). */
+export function splitLocation(text: string, separators: RegExp): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+    else if (depth === 0 && separators.test(ch)) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
 }
 
 /** A name wrapped over two lines ("杜絕貪腐與舞弊" / "行爲") is one name when joined it matches a heading. */
@@ -88,6 +119,18 @@ export function resolve(name: string, headings: Heading[], doc?: ReportDocument)
     if (children.length > 0) return children;
     if (parents.length > 0) return parents;
   }
+  // "10.2 Training": the part titled so within section 10.2, else section 10.2 itself — never a
+  // heading elsewhere that merely reads alike ("5.4 Anti-corruption training").
+  const numbered = doc ? /^(\d+(?:\.\d+)+)\.?\s+(\S.*)$/.exec(name.trim()) : null;
+  if (numbered && doc) {
+    const sections = resolveOne(numbered[1], headings);
+    if (sections.length > 0) {
+      const exact = resolveOne(name, headings).filter((c) => sections.includes(c));
+      if (exact.length > 0) return exact;
+      const within = [...(labelLine(numbered[2], doc) ?? []), ...resolveOne(numbered[2], headings)].filter((c) => sections.some((p) => isWithin(doc, c, p)));
+      return within.length > 0 ? [...new Set(within)] : sections;
+    }
+  }
   const found = resolveOne(name, headings);
   if (found.length > 0 || !doc) return found;
   // Text read from a PDF knows headings only by their look: a label on a line of its own
@@ -105,8 +148,13 @@ function labelLine(name: string, doc: ReportDocument): number[] | undefined {
   if (key.length < (/[a-z]/.test(key) ? 12 : 4)) return undefined;
   for (const block of doc.blocks) {
     if (block.role !== 'body') continue;
-    const first = doc.lines.at(block.segments[0].line - 1)?.trim().split(/\s{2,}/)[0];
-    if (first === undefined || first.length > 3 * name.length) continue;
+    const line = doc.lines.at(block.segments[0].line - 1)?.trim().replace(/^[*_#>\s-]+/, '');
+    if (line === undefined) continue;
+    // A run-in label ("**Product recalls.** As a bank, we …") names the paragraph it opens.
+    const runIn = /^(.{2,80}?)(?:\*\*|__)?\s*[.:：。](?:\*\*|__)?\s/.exec(line);
+    if (runIn && compact(runIn[1]) === key) return [block.section];
+    const first = line.split(/\s{2,}/)[0];
+    if (first.length > 3 * name.length) continue;
     const label = compact(first);
     if (label === key || (label.startsWith(key) && key.length >= label.length / 2)) return [block.section];
   }
@@ -233,9 +281,13 @@ export function columnHeads(raw: string): Columns | undefined {
 }
 
 /** The runs of text of a laid-out line, split at gaps of two spaces or more, with their columns. */
-export function chunksOf(raw: string): { at: number; text: string }[] {
-  const out: { at: number; text: string }[] = [];
-  for (const m of raw.matchAll(/\S+(?: \S+)*/g)) out.push({ at: m.index, text: m[0] });
+export function chunksOf(raw: string): { at: number; end: number; index: number; text: string }[] {
+  const out: { at: number; end: number; index: number; text: string }[] = [];
+  // Columns are where the page puts them (`at`, `end`): Chinese characters take two places.
+  for (const m of raw.matchAll(/\S+(?: \S+)*/g)) {
+    const at = width(raw.slice(0, m.index));
+    out.push({ at, end: at + width(m[0]), index: m.index, text: m[0] });
+  }
   return out;
 }
 
