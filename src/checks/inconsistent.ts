@@ -133,7 +133,10 @@ function valueMismatches(lex: Lexicon, facts: Fact[], add: Add): void {
     if (maxLo <= minHi) continue;
     const primary = pick(ivs.map((i) => i.fact))!;
     const p = ivs.find((i) => i.fact === primary)!;
-    const others = ivs.filter((i) => i.hi < p.lo || i.lo > p.hi).map((i) => i.fact);
+    // Two rows of one table under different labels ("Scope 1 – stationary combustion (diesel …)",
+    // "… (Towngas …)") are two parts, not one figure printed twice.
+    const sameFigure = (f: Fact) => f.table === undefined || f.table !== primary.table || f.label === primary.label;
+    const others = ivs.filter((i) => (i.hi < p.lo || i.lo > p.hi) && sameFigure(i.fact)).map((i) => i.fact);
     if (others.length === 0) continue;
     add(
       'value-mismatch', 'error', lex.metrics.get(primary.metric), primary,

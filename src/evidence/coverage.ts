@@ -316,7 +316,10 @@ export class CoverageFinder {
       if (marker === undefined) continue;
       const markerBlock = this.index.blockAt(marker);
       const markerEnd = this.index.blockStarts[markerBlock.index] + markerBlock.norm.length;
-      const reason = hasWithin(reasonHits, Math.max(marker - window, this.index.blockStarts[block.index]), Math.min(marker + window * 2, markerEnd));
+      // The reason may open the sentence ("As a financial institution we do not manufacture
+      // finished products, so KPI A2.5 … is not applicable to us").
+      const sentenceStart = this.index.sentenceAt(marker).start;
+      const reason = hasWithin(reasonHits, Math.max(Math.min(marker - window, sentenceStart), this.index.blockStarts[block.index]), Math.min(marker + window * 2, markerEnd));
       const evidence = this.evidenceAt({ offset: marker, block: markerBlock });
       if (reason !== undefined) return { evidence, reasoned: true };
       bare ??= { evidence, reasoned: false };
