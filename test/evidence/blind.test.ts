@@ -103,3 +103,62 @@ describe('blind report: Simplified Chinese, 2025 Code with Part D, Markdown', ()
     expect(byRule(f, 'inconsistent/unit-mismatch')).toEqual([]);
   });
 });
+
+describe('blind report: English, a bank under the 2025 Code (LargeCap), Markdown', () => {
+  let f: FileResult;
+  beforeAll(async () => {
+    f = (await check([fixture('blind', 'en-2025-bank.md')], { issuer: { board: 'main', largeCap: true } })).files[0];
+  });
+
+  it('no clause missing, no error; packaging explained as not applicable to a bank', () => {
+    expect(f.editions).toContain('hkex-esg-2025');
+    expect(f.items.filter((i) => i.framework === 'hkex' && i.status === 'missing').map((i) => i.id)).toEqual([]);
+    expect(f.findings.filter((x) => x.severity === 'error')).toEqual([]);
+    // "As a financial institution we do not manufacture finished products, so KPI A2.5 … is not applicable to us."
+    expect(hkexStatus(f, 'A2.5')).toBe('explained');
+  });
+
+  it('index locations: "Section 10.2, 84", "4.1 Product recalls (0%; explanation given)", "10.2 Training", the annual report', () => {
+    expect(byRule(f, 'inconsistent/index-section-not-found')).toEqual([]);
+    expect(byRule(f, 'inconsistent/gri-index-section-not-found')).toEqual([]);
+    const unsupported = byRule(f, 'inconsistent/index-claim-unsupported').map((x) => x.item);
+    for (const id of ['B3.1', 'B3.2', 'B6.1', 'B6.4', 'D-ghg-scope1', 'D-ghg-scope3', 'D-cross-industry', 'D-carbon-price']) expect(unsupported, id).not.toContain(id);
+  });
+
+  it('Part D rows under nested lead-ins ("Metrics — cross-industry: internal carbon prices") are entries', () => {
+    expect(byRule(f, 'inconsistent/index-omits-clause')).toEqual([]);
+  });
+
+  it('two rows of one table are two parts; "employees dismissed" is no headcount', () => {
+    expect(byRule(f, 'inconsistent/value-mismatch')).toEqual([]);
+    expect(f.facts.filter((x) => x.metric === 'workforce.total' && (x.value ?? 0) < 10)).toEqual([]);
+  });
+
+  it('"No employees are covered by collective bargaining agreements" reports GRI 2-30', () => {
+    expect(f.items.find((i) => i.framework === 'gri' && i.id === '2-30')?.status).toBe('addressed');
+  });
+});
+
+describe('blind report: Traditional Chinese, 2020 Guide, PDF text laid out in columns', () => {
+  let f: FileResult;
+  beforeAll(async () => {
+    f = (await check([fixture('blind', 'zh-Hant-2024-laid-out.txt')], {})).files[0];
+  });
+
+  it('no clause missing, no error', () => {
+    expect(f.editions).toContain('hkex-esg-2020');
+    expect(f.items.filter((i) => i.framework === 'hkex' && i.status === 'missing').map((i) => i.id)).toEqual([]);
+    expect(f.findings.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('the index is read by display column (Chinese characters two places wide)', () => {
+    expect(byRule(f, 'inconsistent/index-section-not-found')).toEqual([]);
+    expect(byRule(f, 'inconsistent/index-claim-unsupported')).toEqual([]);
+  });
+
+  it('column heads without a rule open the training table: B3.2 by gender and category', () => {
+    expect(hkexStatus(f, 'B3.1')).toBe('addressed');
+    expect(hkexStatus(f, 'B3.2')).toBe('addressed');
+  });
+});
+
