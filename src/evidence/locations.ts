@@ -138,27 +138,65 @@ export function resolve(name: string, headings: Heading[], doc?: ReportDocument)
   return labelLine(name, doc) ?? (parts.length > 1 ? labelLine(parts[parts.length - 1], doc) : undefined) ?? [];
 }
 
-/**
- * The section of a block that opens with the name as a label of its own line ("Promoting
- * environmentally preferable products and services" for "Promoting environmentally preferable
- * products"; a table's first column head), for names long enough to be a label.
- */
-function labelLine(name: string, doc: ReportDocument): number[] | undefined {
-  const key = compact(name);
-  if (key.length < (/[a-z]/.test(key) ? 12 : 4)) return undefined;
+interface LabelEntry {
+  label: string;
+  /** Length of the label as printed. */
+  length: number;
+  block: number;
+  section: number;
+}
+
+/** A document's label lines, made once: the first column of each block's first line, sorted; run-in labels by name. */
+const labelLinesOf = new WeakMap<ReportDocument, { sorted: LabelEntry[]; runIn: Map<string, LabelEntry> }>();
+
+function labelLines(doc: ReportDocument): { sorted: LabelEntry[]; runIn: Map<string, LabelEntry> } {
+  let found = labelLinesOf.get(doc);
+  if (found) return found;
+  const sorted: LabelEntry[] = [];
+  const runIn = new Map<string, LabelEntry>();
   for (const block of doc.blocks) {
     if (block.role !== 'body') continue;
     const line = doc.lines.at(block.segments[0].line - 1)?.trim().replace(/^[*_#>\s-]+/, '');
     if (line === undefined) continue;
     // A run-in label ("**Product recalls.** As a bank, we …") names the paragraph it opens.
-    const runIn = /^(.{2,80}?)(?:\*\*|__)?\s*[.:：。](?:\*\*|__)?\s/.exec(line);
-    if (runIn && compact(runIn[1]) === key) return [block.section];
+    const lead = /^(.{2,80}?)(?:\*\*|__)?\s*[.:：。](?:\*\*|__)?\s/.exec(line);
+    if (lead) {
+      const label = compact(lead[1]);
+      if (!runIn.has(label)) runIn.set(label, { label, length: lead[1].length, block: block.index, section: block.section });
+    }
     const first = line.split(/\s{2,}/)[0];
-    if (first.length > 3 * name.length) continue;
-    const label = compact(first);
-    if (label === key || (label.startsWith(key) && key.length >= label.length / 2)) return [block.section];
+    sorted.push({ label: compact(first), length: first.length, block: block.index, section: block.section });
   }
-  return undefined;
+  sorted.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.block - b.block));
+  found = { sorted, runIn };
+  labelLinesOf.set(doc, found);
+  return found;
+}
+
+/**
+ * The section of a block that opens with the name as a label of its own line ("Promoting
+ * environmentally preferable products and services" for "Promoting environmentally preferable
+ * products"; a table's first column head), for names long enough to be a label. Looked up in the
+ * document's sorted label lines, not by reading every block for every name.
+ */
+function labelLine(name: string, doc: ReportDocument): number[] | undefined {
+  const key = compact(name);
+  if (key.length < (/[a-z]/.test(key) ? 12 : 4)) return undefined;
+  const { sorted, runIn } = labelLines(doc);
+  let best = runIn.get(key);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].label < key) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i].label.startsWith(key); i++) {
+    const e = sorted[i];
+    if (e.length > 3 * name.length || (e.label !== key && key.length < e.label.length / 2)) continue;
+    if (!best || e.block < best.block) best = e;
+  }
+  return best ? [best.section] : undefined;
 }
 
 function isWithin(doc: ReportDocument, section: number, ancestor: number): boolean {
