@@ -19,6 +19,8 @@ export function esglint(args: string[], options: { cwd?: string; env?: Record<st
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? root,
     encoding: 'utf8',
+    // JSON of a few reports passes spawnSync's default 1 MB, which would cut it off mid-run.
+    maxBuffer: 1 << 30,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
