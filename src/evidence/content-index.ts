@@ -1,7 +1,7 @@
 import type { ReportDocument } from '../document/types.js';
 import type { ItemCoverage } from './coverage.js';
 import type { Framework, RulePack } from '../rules/types.js';
-import { normalize } from '../util/normalize.js';
+import { hasCjk, normalize } from '../util/normalize.js';
 import { bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, resolve, sectionCitations, splitLocation, type Columns, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
 
 /** One entry of the report's own content index: what it claims about some items. */
@@ -202,8 +202,9 @@ function cellsByColumn(lines: { raw: string }[], cols: Columns): { sectionCell: 
     for (const chunk of chunksOf(l.raw)) {
       let col = 0;
       for (let c = 0; c < cols.starts.length; c++) if (cols.starts[c] <= chunk.at + 2) col = c;
-      // A word broken at a hyphen ("Non-" / "hazardous") joins without a space.
-      cells[col] = cells[col] === '' ? chunk.text : cells[col].endsWith('-') ? cells[col] + chunk.text : `${cells[col]} ${chunk.text}`;
+      // A word broken at a hyphen ("Non-" / "hazardous") joins without a space, Chinese too ("重要" / "性評估").
+      const tight = cells[col].endsWith('-') || (hasCjk(cells[col].slice(-1)) && hasCjk(chunk.text[0]));
+      cells[col] = cells[col] === '' ? chunk.text : tight ? cells[col] + chunk.text : `${cells[col]} ${chunk.text}`;
     }
   }
   return { sectionCell: cells[cols.section], pageCell: bareToPages(cells[cols.page]) };

@@ -299,12 +299,22 @@ function lineEntries(lines: { line: number; text: string; page?: number; pagesOn
   };
   for (const l of lines) {
     if (INDEX_TITLE.test(normalize(l.text)) && /gri/i.test(l.text)) continue;
-    group.push(l);
-    if (new RegExp(PAGE_TOKEN.source, 'i').test(normalize(l.text))) flush();
+    // The cells of a flattened table on their own lines: the column heads are no section names,
+    // and a line of bare numbers after a disclosure ("2-7 Employees" / "25") is its pages.
+    if (GRI_INDEX_HEADS.test(l.text.trim())) continue;
+    const pagesCell = BARE_PAGE_LIST.test(l.text.trim()) && group.some((g) => HAS_DISCLOSURE.test(normalize(g.text)) || /gri\s*\d{1,3}\s*[:：]/i.test(g.text));
+    group.push(pagesCell ? { ...l, text: bareToPages(l.text.trim()) } : l);
+    if (pagesCell || new RegExp(PAGE_TOKEN.source, 'i').test(normalize(l.text))) flush();
   }
   flush();
   return out;
 }
+
+/** The column heads and labels of a GRI content index, not section names. */
+const GRI_INDEX_HEADS = /^(?:gri standards?(?: or other source)?|disclosures?|location(?:\s*\(pages?\))?|page(?:\s*(?:number|no\.?)s?)?|statement of use|gri 1 used|applicable gri sector standards?|omissions?|requirements? omitted|reasons?|explanations?|gri\s*準則|gri\s*准则|披露(?:項目|项目)?|位置|頁碼|页码|使用聲明|使用声明|遺漏|遗漏|原因|說明|说明)$/i;
+
+/** A cell of page numbers only: "25", "3–4", "6, 29". */
+const BARE_PAGE_LIST = /^\d{1,3}(?:\s*[–—~]\s*\d{1,3})?(?:\s*[,，、]\s*\d{1,3}(?:\s*[-–—~]\s*\d{1,3})?)*$/;
 
 function groupEntries(group: { line: number; text: string; page?: number; pagesOnly?: boolean }[], titles: Map<string, string[]>, headings: Heading[], doc: ReportDocument): GriIndexEntry[] {
   const joined = group.map((l) => l.text).join('\n');

@@ -75,7 +75,8 @@ export const BARE_PAGES = /^\d{1,3}(?:\s*[-–—~至]\s*\d{1,3})?$/;
 export function sectionCitations(names: string[]): string[] {
   return names
     .map((n) => n.replace(TABLE_REFERENCE, ' ').replace(/\s*[(（][^()（）]*[)）]\s*$/, '').replace(/^(?:sections?|chapters?|sec\.)\s+(?=\d)/i, '').trim())
-    .filter((n) => compact(n).length > 1 && !BARE_PAGES.test(n) && !GENERAL_REFERENCE.test(n.replace(/\s+/g, ' ')) && !EXTERNAL_REFERENCE.test(n));
+    // A whole sentence ("ABC Group has reported the information cited …") is no section name.
+    .filter((n) => compact(n).length > 1 && n.length <= 100 && !BARE_PAGES.test(n) && !GENERAL_REFERENCE.test(n.replace(/\s+/g, ' ')) && !EXTERNAL_REFERENCE.test(n));
 }
 
 /** Splits a location at its separators, but not inside brackets ("4.1 Product recalls (0%; explanation given)"). */
