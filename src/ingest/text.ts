@@ -285,7 +285,7 @@ function markFurniture(lines: Lines, rows: Uint8Array, pages: Page[]): void {
     };
     for (let i = 0; i < lines.count; i++) {
       const t = text[i];
-      if (kind[i] === BLANK || rows[i] || /^[\d\s.,%]+$/.test(t)) continue;
+      if (kind[i] === BLANK || rows[i] || /^[\d\s.,%]+$/.test(t) || yearHeads(t)) continue;
       const key = spacesCollapsed(t);
       if (key.length > 120) continue;
       if (key.length <= 80) idOf[i] = count(key, i);
@@ -315,6 +315,11 @@ function markFurniture(lines: Lines, rows: Uint8Array, pages: Page[]): void {
       if (p && p.label === undefined) p.label = text[i];
     }
   }
+}
+
+/** Column heads of years ("指標  單位  2022年  2023年  2024年"): repeated over many tables, yet no page furniture. */
+function yearHeads(line: string): boolean {
+  return new Set(line.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? []).size >= 2;
 }
 
 /** The fixed part of a header line that ends in a chapter name after "|" or a wide gap, if long enough to be a header's. */
