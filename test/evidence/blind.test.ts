@@ -162,3 +162,40 @@ describe('blind report: Traditional Chinese, 2020 Guide, PDF text laid out in co
   });
 });
 
+describe('blind report: English, 2025 Code, PDF text with every table cell on its own line', () => {
+  let f: FileResult;
+  beforeAll(async () => {
+    f = (await check([fixture('blind', 'en-2025-flat.txt')], {})).files[0];
+  });
+
+  it('no clause missing, no error', () => {
+    expect(f.editions).toContain('hkex-esg-2025');
+    expect(f.items.filter((i) => i.framework === 'hkex' && i.status === 'missing').map((i) => i.id)).toEqual([]);
+    expect(f.findings.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('the flattened GRI index: page cells ("3–4", "6, 29") are pages, its column heads no section names', () => {
+    expect(byRule(f, 'inconsistent/gri-unknown-disclosure')).toEqual([]);
+    const claims = byRule(f, 'inconsistent/gri-index-claim-unsupported').map((x) => x.message);
+    expect(claims.some((m) => /"(?:Statement of use|GRI Standard|Disclosure|Location)"/.test(m))).toBe(false);
+  });
+});
+
+describe('blind report: Simplified Chinese utility, 2020 Guide, PDF text laid out in columns', () => {
+  let f: FileResult;
+  beforeAll(async () => {
+    f = (await check([fixture('blind', 'zh-Hans-2024-laid-out.txt')], {})).files[0];
+  });
+
+  it('no clause missing, no error (a conversion factor in 千克标准煤/千克 is no diesel figure)', () => {
+    expect(f.items.filter((i) => i.framework === 'hkex' && i.status === 'missing').map((i) => i.id)).toEqual([]);
+    expect(f.findings.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('year column heads repeated over many tables stay: the safety table gives 2022 to 2024', () => {
+    expect(byRule(f, 'stale/years-missing')).toEqual([]);
+    const fatalities = f.facts.filter((x) => x.metric === 'safety.fatalities' && x.kind === 'table');
+    expect(new Set(fatalities.map((x) => x.year))).toEqual(new Set([2022, 2023, 2024]));
+  });
+});
+
