@@ -4,6 +4,8 @@ import { normalize } from '../util/normalize.js';
 /** Clause and disclosure ids as content indexes list them: A1, A1.1, KPI B2.1, GRI 2-7, 305-1. */
 const CLAUSE_TOKEN = /(?:^|[^a-z0-9])(?:[ab][1-8](?:\.\d)?|kpi\s*[ab]\d|\d{1,3}-\d{1,2}|[a-d]-[a-z]+)(?![a-z0-9])/gi;
 
+const BARE_PAGES_LINE = /^\d{1,3}(?:\s*[-–—~,，、]\s*\d{1,3})*$/;
+
 export function clauseTokenCount(norm: string): number {
   return norm.match(CLAUSE_TOKEN)?.length ?? 0;
 }
@@ -65,7 +67,9 @@ function markRun(doc: ReportDocument, start: number, role: 'content-index' | 'to
       if (doc.format === 'markdown' && sectionLevel <= level) break;
     }
     if (role === 'content-index') {
-      if (clauseTokenCount(b.norm) > 0 || /\bp\.?\s*\d+|第?\d+\s*页/.test(b.norm)) {
+      // A line of bare page numbers ("10", "18–19") is an index's cell too (flattened PDF text).
+      const pageCell = doc.format === 'text' && b.segments.some((seg) => BARE_PAGES_LINE.test(doc.lines.at(seg.line - 1)?.trim() ?? ''));
+      if (clauseTokenCount(b.norm) > 0 || /\bp\.?\s*\d+|第?\d+\s*页/.test(b.norm) || pageCell) {
         sinceToken = 0;
         seenToken = true;
       } else {

@@ -174,6 +174,11 @@ describe('blind report: English, 2025 Code, PDF text with every table cell on it
     expect(f.findings.filter((x) => x.severity === 'error')).toEqual([]);
   });
 
+  it('the flattened HKEX index stays an index through its Part D rows (bare page cells keep it open)', () => {
+    const omitted = byRule(f, 'inconsistent/index-omits-clause').map((x) => x.item);
+    for (const id of ['D-governance', 'D-risks-opportunities', 'D-strategy-decision', 'D-risk-management', 'D-targets']) expect(omitted, id).not.toContain(id);
+  });
+
   it('the flattened GRI index: page cells ("3–4", "6, 29") are pages, its column heads no section names', () => {
     expect(byRule(f, 'inconsistent/gri-unknown-disclosure')).toEqual([]);
     const claims = byRule(f, 'inconsistent/gri-index-claim-unsupported').map((x) => x.message);
