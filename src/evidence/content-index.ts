@@ -29,7 +29,8 @@ export interface ContentIndexVocabulary {
 
 interface Entry {
   ids: string[];
-  lines: { line: number; text: string; page?: number }[];
+  /** `raw`: the line with its spacing, where the index is laid out in columns. */
+  lines: { line: number; text: string; page?: number; raw?: string }[];
   /** Explicit cells, for tables. */
   sectionCell?: string;
   pageCell?: string;
@@ -158,7 +159,7 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
   for (const l of lines) {
     const norm = normalize(l.text);
     const heads = columnHeads(l.raw);
-    if (heads) {
+    if (heads && heads.section >= 0 && heads.starts.length >= 3) {
       columns = heads;
       current = undefined;
       continue;
@@ -191,15 +192,15 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
     }
     current?.lines.push(l);
   }
-  for (const [entry, cols] of laidOut) Object.assign(entry, cellsByColumn(entry.lines as unknown as { raw: string }[], cols));
+  for (const [entry, cols] of laidOut) Object.assign(entry, cellsByColumn(entry.lines, cols));
   return out;
 }
 
 /** The section and page cells of an entry's lines, each piece put in the column it starts under. */
-function cellsByColumn(lines: { raw: string }[], cols: Columns): { sectionCell: string; pageCell: string } {
+function cellsByColumn(lines: { raw?: string }[], cols: Columns): { sectionCell: string; pageCell: string } {
   const cells = cols.starts.map(() => '');
   for (const l of lines) {
-    for (const chunk of chunksOf(l.raw)) {
+    for (const chunk of chunksOf(l.raw ?? '')) {
       let col = 0;
       for (let c = 0; c < cols.starts.length; c++) if (cols.starts[c] <= chunk.at + 2) col = c;
       // A word broken at a hyphen ("Non-" / "hazardous") joins without a space, Chinese too ("重要" / "性評估").

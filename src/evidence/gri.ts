@@ -4,7 +4,7 @@ import type { GriCatalog } from '../rules/gri-catalog.js';
 import type { RulePack } from '../rules/types.js';
 import { normalize } from '../util/normalize.js';
 import { rangesIn } from '../facts/period.js';
-import { bareToPages, bodyHeadings, chunksOf, compact, joinWrapped, pagesOf, resolve, sectionCitations, splitLocation, BARE_PAGES, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
+import { bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, resolve, sectionCitations, splitLocation, BARE_PAGES, INDEX_TITLE, PAGE_TOKEN, type Columns, type Heading } from './locations.js';
 
 /** How the report says it uses the GRI Standards. */
 export type GriClaimKind = 'in-accordance' | 'with-reference' | 'informal' | 'none';
@@ -182,7 +182,7 @@ export function parseGriIndex(doc: ReportDocument, pack: RulePack | undefined, c
   let at: Place | undefined;
   let inGri = false;
   let lines: { line: number; text: string; page?: number; pagesOnly?: boolean }[] = [];
-  let columns: { starts: number[]; page: number } | undefined;
+  let columns: Columns | undefined;
   for (const block of doc.blocks) {
     if (block.role !== 'content-index') {
       inGri = false;
@@ -201,7 +201,9 @@ export function parseGriIndex(doc: ReportDocument, pack: RulePack | undefined, c
     for (const seg of block.segments) {
       const raw = doc.lines.at(seg.line - 1) ?? '';
       // An index laid out in columns ends each row with its pages under the page column, as bare numbers.
-      const heads = pageColumnHeads(raw);
+      // Heads that end in the page column ("Disclosure            Page").
+      const found = columnHeads(raw);
+      const heads = found && found.page === found.starts.length - 1 ? found : undefined;
       if (heads) columns = heads;
       lines.push({ line: seg.line, text: (columns && !heads ? markPageColumn(raw, columns) : raw).trim(), page: seg.page, pagesOnly: columns !== undefined });
     }
@@ -268,15 +270,8 @@ export function reasonKey(text: string, catalog: GriCatalog): string | undefined
   return undefined;
 }
 
-/** Column heads ending in a page column ("Disclosure            Page"). */
-function pageColumnHeads(raw: string): { starts: number[]; page: number } | undefined {
-  const chunks = chunksOf(raw);
-  if (chunks.length < 2 || !/^(?:page|pages|頁|页|頁碼|页码)$/.test(normalize(chunks[chunks.length - 1].text))) return undefined;
-  return { starts: chunks.map((c) => c.at), page: chunks.length - 1 };
-}
-
 /** A row's bare page numbers under the page column, marked as pages ("4, 6" → "p4, p6"). */
-function markPageColumn(raw: string, columns: { starts: number[]; page: number }): string {
+function markPageColumn(raw: string, columns: Columns): string {
   const chunks = chunksOf(raw);
   const last = chunks[chunks.length - 1];
   if (!last || chunks.length < 2 || last.end < columns.starts[columns.page] - 2) return raw;

@@ -304,18 +304,23 @@ export function pageList(pages: number[]): string {
 
 export interface Columns {
   starts: number[];
+  /** The section (location) column, or -1 when the heads have none. */
   section: number;
   page: number;
 }
 
-/** A line of column heads: three or more, spaced apart, with a section (or location) and a page column. */
+/**
+ * A line of column heads of a laid-out index: two or more, spaced apart, one of them the page
+ * column ("Disclosure   Page"), perhaps one the section column ("Aspect / KPI   Description
+ * Section   Page").
+ */
 export function columnHeads(raw: string): Columns | undefined {
   const chunks = chunksOf(raw);
-  if (chunks.length < 3) return undefined;
+  if (chunks.length < 2) return undefined;
   const norm = chunks.map((c) => normalize(c.text));
   const page = norm.findIndex((t) => /^(?:page|pages|頁|页|頁碼|页码|頁數|页数)$/.test(t));
-  const section = norm.findIndex((t) => /section|chapter|location|explanation|reference|章節|章节|位置|說明|说明/.test(t));
-  if (page < 0 || section < 0 || section === page) return undefined;
+  if (page < 0) return undefined;
+  const section = norm.findIndex((t, i) => i !== page && /section|chapter|location|explanation|reference|章節|章节|位置|說明|说明/.test(t));
   return { starts: chunks.map((c) => c.at), section, page };
 }
 

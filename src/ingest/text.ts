@@ -385,7 +385,7 @@ function classify(lines: Lines, rows: Uint8Array): void {
   // A short label between two table rows ("By gender") belongs to the table.
   const content: number[] = [];
   for (let i = 0; i < lines.count; i++) if (kind[i] !== BLANK && kind[i] !== FURNITURE) content.push(i);
-  columnHeads(lines, content);
+  tableHeadRows(lines, content);
   for (let c = 1; c < content.length - 1; c++) {
     const i = content[c];
     if (kind[i] === HEADING && !hints?.[i]?.heading && kind[content[c + 1]] === ROW && rowNearBefore(kind, content, c)) kind[i] = ROW;
@@ -399,7 +399,7 @@ const RULE_LINE = /^[-=_─━]{10,}$/;
  * A table set out with a rule under its column heads ("Training   % of employees trained   Average
  * training hours" / "------" / rows): the heads are the table's first rows, the rule is dropped.
  */
-function columnHeads(lines: Lines, content: number[]): void {
+function tableHeadRows(lines: Lines, content: number[]): void {
   const { kind, text, page } = lines;
   const spread = (t: string) => (t.match(/\S {3,}(?=\S)/g)?.length ?? 0) >= 2;
   // Words, not figures: at most a year or a unit in brackets ("（%）").

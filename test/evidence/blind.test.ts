@@ -11,6 +11,12 @@ import { fixture } from '../helpers/run.js';
 const byRule = (f: FileResult, ruleId: string) => f.findings.filter((x) => x.ruleId === ruleId);
 const hkexStatus = (f: FileResult, id: string) => f.items.find((i) => i.framework === 'hkex' && i.id === id)?.status;
 
+/** What every writer's list promises: each HKEX clause is somewhere in the report, and no figure contradicts another. */
+function expectNoneMissingNoError(f: FileResult): void {
+  expect(f.items.filter((i) => i.framework === 'hkex' && i.status === 'missing').map((i) => i.id)).toEqual([]);
+  expect(f.findings.filter((x) => x.severity === 'error')).toEqual([]);
+}
+
 describe('blind report: English, 2020 Guide, PDF text laid out in columns', () => {
   const path = fixture('blind', 'en-2024-laid-out.txt');
   let f: FileResult;
@@ -20,8 +26,7 @@ describe('blind report: English, 2020 Guide, PDF text laid out in columns', () =
 
   it('no clause missing, no error', () => {
     expect(f.editions).toEqual(['hkex-esg-2020', 'gri-2021']);
-    expect(f.items.filter((i) => i.framework === 'hkex' && i.status === 'missing').map((i) => i.id)).toEqual([]);
-    expect(f.findings.filter((x) => x.severity === 'error')).toEqual([]);
+    expectNoneMissingNoError(f);
   });
 
   it('running headers that name the chapter ("… ESG Report 2024/25 | Our People") are page furniture', async () => {
@@ -78,8 +83,7 @@ describe('blind report: Simplified Chinese, 2025 Code with Part D, Markdown', ()
 
   it('no clause missing, no error', () => {
     expect(f.editions).toEqual(['hkex-esg-2025', 'gri-2026']);
-    expect(f.items.filter((i) => i.framework === 'hkex' && i.status === 'missing').map((i) => i.id)).toEqual([]);
-    expect(f.findings.filter((x) => x.severity === 'error')).toEqual([]);
+    expectNoneMissingNoError(f);
   });
 
   it('index locations with tables ("5.5（表5-4）", "附录一表A-1"), section numbers and "各议题章节" resolve', () => {
@@ -112,8 +116,7 @@ describe('blind report: English, a bank under the 2025 Code (LargeCap), Markdown
 
   it('no clause missing, no error; packaging explained as not applicable to a bank', () => {
     expect(f.editions).toContain('hkex-esg-2025');
-    expect(f.items.filter((i) => i.framework === 'hkex' && i.status === 'missing').map((i) => i.id)).toEqual([]);
-    expect(f.findings.filter((x) => x.severity === 'error')).toEqual([]);
+    expectNoneMissingNoError(f);
     // "As a financial institution we do not manufacture finished products, so KPI A2.5 … is not applicable to us."
     expect(hkexStatus(f, 'A2.5')).toBe('explained');
   });
@@ -147,8 +150,7 @@ describe('blind report: Traditional Chinese, 2020 Guide, PDF text laid out in co
 
   it('no clause missing, no error', () => {
     expect(f.editions).toContain('hkex-esg-2020');
-    expect(f.items.filter((i) => i.framework === 'hkex' && i.status === 'missing').map((i) => i.id)).toEqual([]);
-    expect(f.findings.filter((x) => x.severity === 'error')).toEqual([]);
+    expectNoneMissingNoError(f);
   });
 
   it('the index is read by display column (Chinese characters two places wide)', () => {
@@ -170,8 +172,7 @@ describe('blind report: English, 2025 Code, PDF text with every table cell on it
 
   it('no clause missing, no error', () => {
     expect(f.editions).toContain('hkex-esg-2025');
-    expect(f.items.filter((i) => i.framework === 'hkex' && i.status === 'missing').map((i) => i.id)).toEqual([]);
-    expect(f.findings.filter((x) => x.severity === 'error')).toEqual([]);
+    expectNoneMissingNoError(f);
   });
 
   it('the flattened HKEX index stays an index through its Part D rows (bare page cells keep it open)', () => {
@@ -193,8 +194,7 @@ describe('blind report: Simplified Chinese utility, 2020 Guide, PDF text laid ou
   });
 
   it('no clause missing, no error (a conversion factor in 千克标准煤/千克 is no diesel figure)', () => {
-    expect(f.items.filter((i) => i.framework === 'hkex' && i.status === 'missing').map((i) => i.id)).toEqual([]);
-    expect(f.findings.filter((x) => x.severity === 'error')).toEqual([]);
+    expectNoneMissingNoError(f);
   });
 
   it('year column heads repeated over many tables stay: the safety table gives 2022 to 2024', () => {
