@@ -1,6 +1,6 @@
 /**
  * A worker thread of a batch: loads the rules once, then checks the files the main thread
- * sends, one at a time, and posts each result back with its index.
+ * sends, one at a time in the order sent, and posts each result back with its index.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkDocument, type CheckOptions } from '../index.js';
@@ -22,10 +22,16 @@ async function checkOne(path: string) {
   return checkDocument(doc, rules, { ...(options as CheckOptions), previous: prior });
 }
 
-parentPort!.on('message', async (task: Task) => {
+async function check(task: Task) {
   // A test hook: simulate a worker that dies while checking a given file.
   const crash = process.env.ESGLINT_TEST_WORKER_CRASH;
   if (crash && task.path.includes(crash)) process.exit(70);
   const result = await checkSafely(task.path, checkOne);
   parentPort!.postMessage({ index: task.index, result } satisfies TaskResult);
+}
+
+// The main thread sends the next file before this one is done: checks run one after another.
+let last: Promise<void> = Promise.resolve();
+parentPort!.on('message', (task: Task) => {
+  last = last.then(() => check(task));
 });

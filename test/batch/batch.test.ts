@@ -128,7 +128,7 @@ describe('faults: the file is reported with exit 2 and every other file still is
       const result = JSON.parse(r.stdout) as { files: { path: string; error?: string }[] };
       expect(result.files.map((f) => f.path)).toEqual(copies);
       const stopped = result.files.filter((f) => f.error?.endsWith('the worker checking this file stopped (exit code 70); the other files were checked'));
-      const skipped = result.files.filter((f) => f.error?.endsWith('not checked: 5 workers in a row stopped before finishing a file'));
+      const skipped = result.files.filter((f) => /not checked: [56] workers in a row stopped before finishing a file$/.test(f.error ?? ''));
       expect(stopped.length).toBeGreaterThanOrEqual(5);
       expect(skipped.length).toBeGreaterThan(0);
       expect(stopped.length + skipped.length).toBe(12);

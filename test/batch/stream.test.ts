@@ -68,9 +68,11 @@ describe('results handed over file by file', () => {
         },
       });
       await expect(run).rejects.toThrow('disk full');
-      // The first file's result failed; at most the files already being checked are finished.
+      // The first file's result failed; at most the files already handed out are finished: on
+      // 2 workers, 2 files each in flight, and a second file the other worker may have finished
+      // first (and been handed one more for) — not the 12 of the run.
       expect(checked).toBeGreaterThanOrEqual(1);
-      expect(checked).toBeLessThanOrEqual(concurrency === 1 ? 1 : 4);
+      expect(checked).toBeLessThanOrEqual(concurrency === 1 ? 1 : 6);
     });
   }
 });
