@@ -53,10 +53,10 @@ export function synthetic(fixtures, bytes) {
   return `${parts.join('\n\n')}\n`;
 }
 
-/** A directory of `count` reports copied from the fixtures (Markdown and text). */
-export function reportsDir(dir, fixtures, count) {
+/** A directory of `count` reports copied from the fixtures (Markdown and text), from the `first`th on. */
+export function reportsDir(dir, fixtures, count, first = 0) {
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < count; i++) {
+  for (let i = first; i < first + count; i++) {
     const from = fixtures[i % fixtures.length];
     copyFileSync(from, join(dir, `r${String(i).padStart(4, '0')}${from.slice(from.lastIndexOf('.'))}`));
   }

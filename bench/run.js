@@ -12,7 +12,7 @@
 // Usage: npm run bench [-- --runs N] [--quick] [--no-batch] [--no-memory] [--report <file>]
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -199,9 +199,23 @@ if (!values['no-batch']) {
   const busyTwo = [];
   const rssOne = [];
   const rssTwo = [];
+  // What sharing one batch between two threads can hope for: two independent processes,
+  // each checking half of the reports on its own (one thread each), side by side.
+  const half = Math.floor(batchSize / 2);
+  const halves = [reportsDir(join(tmp, 'half-a'), fixtures, half), reportsDir(join(tmp, 'half-b'), fixtures, batchSize - half, half)];
+  const sideBySide = () => {
+    const s = now();
+    return Promise.all(halves.map((d) => new Promise((done, fail) => {
+      const child = spawn(process.execPath, [bin, 'check', d, '--no-config', '-f', 'json', '-o', '/dev/null', '--concurrency', '1'], { stdio: 'ignore' });
+      child.on('error', fail);
+      child.on('exit', (code) => (code === 2 ? fail(new Error(`esglint check ${d} failed`)) : done()));
+    }))).then(() => now() - s);
+  };
+  const apart = [];
   for (let i = 0; i < batchRuns; i++) {
     const a = wallOf([...args, '1'], 1, { cpu: true });
     const b = wallOf([...args, '2'], 1, { cpu: true });
+    apart.push(await sideBySide());
     one.push(a.median);
     two.push(b.median);
     busyOne.push(a.cpu[0] / a.median);
@@ -234,6 +248,7 @@ if (!values['no-batch']) {
   console.log(`\nbatch of ${batchSize} fixture reports (whole process, ${batchRuns} rounds of 1 then 2 workers; load average ${loadavg()[0].toFixed(2)}):`);
   console.log(`  --concurrency 1 (checks in the main thread)  ${ms(median(one))}  ${(batchSize / (median(one) / 1000)).toFixed(1)} reports/s`);
   console.log(`  --concurrency 2 (two worker threads)        ${ms(median(two))}  ${(batchSize / (median(two) / 1000)).toFixed(1)} reports/s   throughput ×${gain.toFixed(2)}   target ≥ 1.7`);
+  console.log(`  two processes side by side, each with half the reports on 1 thread: ${ms(median(apart))}  ×${median(one.map((o, i) => o / apart[i])).toFixed(2)} (two independent runs: what 2 threads can hope for on this machine)`);
   console.log(`  cores kept busy: ${median(busyOne).toFixed(2)} with 1, ${median(busyTwo).toFixed(2)} with 2 (CPU time on all threads ÷ wall time): 2 cores allow at most ×${(2 / median(busyOne)).toFixed(2)}`);
   console.log(`  the machine itself, 2 threads against 1: arithmetic loop ×${machine.loop.toFixed(2)}, allocating loop ×${machine.alloc.toFixed(2)}`);
   const mb = (kbs) => `${(median(kbs) / 1024).toFixed(0)} MB`;
