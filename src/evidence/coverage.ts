@@ -215,6 +215,9 @@ export class CoverageFinder {
       if (!this.usable(block, el, sections)) continue;
       let from = offset - window;
       let to = offset + window;
+      // A message or statement is one section: what it says may be paragraphs apart.
+      const wholeSection = el.wholeSection === true && sections.has(block.section);
+      if (wholeSection) [from, to] = this.sectionSpan(block.section);
       if (el.sentence) {
         const sentence = this.index.sentenceAt(offset);
         from = Math.max(from, sentence.start);
@@ -230,7 +233,7 @@ export class CoverageFinder {
       const headsEnd = block.kind === 'table' ? tableHeadsEnd(block.norm, blockStart) : -1;
       for (const group of rest) {
         const other = nearest(group, offset, from, to) ?? (headsEnd > blockStart ? nearest(group, blockStart, blockStart, headsEnd) : undefined);
-        if (other === undefined || ((other < blockStart || other > blockEnd) && !this.sameRegion(offset, other))) {
+        if (other === undefined || (!wholeSection && (other < blockStart || other > blockEnd) && !this.sameRegion(offset, other))) {
           ok = false;
           break;
         }
@@ -251,6 +254,13 @@ export class CoverageFinder {
       if (!best || rank < best.rank) best = { hit: { offset, block }, rank };
     }
     return best?.hit;
+  }
+
+  /** Where a section's own text starts and ends in the joined text. */
+  private sectionSpan(section: number): [number, number] {
+    const blocks = this.doc.sections[section].blocks;
+    const last = blocks[blocks.length - 1];
+    return [this.index.blockStarts[blocks[0]], this.index.blockStarts[last] + this.doc.blocks[last].norm.length];
   }
 
   /** The offsets (sorted) that lie in the scope's blocks: a scoped cover reads only its part of the text. */

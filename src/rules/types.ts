@@ -21,6 +21,7 @@ export interface ElementSpec {
   number?: boolean;
   sentence?: boolean;
   inSection?: boolean;
+  wholeSection?: boolean;
   tables?: boolean;
   optional?: boolean;
 }

@@ -94,6 +94,48 @@ describe('GRI requirements by claim', () => {
   });
 });
 
+describe('2-22: a message from the chair or chief executive is one section', () => {
+  // Its sustainability passage opens the message and its commitments close it, paragraphs apart.
+  const message = (heading: string) => `# Sustainability Report 2025
+
+This report covers 1 January 2025 to 31 December 2025 and was prepared with reference to the GRI Standards.
+
+## ${heading}
+
+Dear shareholders, I am pleased to present our ESG report for the year.
+
+Our depots handled more parcels than in any year before, and our drivers kept deliveries running
+through two typhoon signals. I thank every colleague who worked through those nights, and the
+customers who bore with the delays while roads were closed and the ferries stood still.
+
+The cost of fuel and of labour rose again, and we opened two new sorting centres in the New
+Territories. Both were built to the latest fire code, and the older centre in Kwai Chung was
+refitted with new conveyor belts and a larger loading bay for the bigger vans now in service.
+
+We will keep our commitment to halve the fuel our fleet burns for every parcel by 2030.
+
+## Our people
+
+We employed 1,250 staff at the end of the year.
+`;
+  const statusIn = async (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'esglint-2-22-'));
+    const file = join(dir, 'report.md');
+    writeFileSync(file, text);
+    return status(await gri(file), '2-22');
+  };
+
+  it('is addressed when the message is set under its own heading', async () => {
+    expect(await statusIn(message('Message from the Chairman'))).toBe('addressed');
+    expect(await statusIn(message("A word from our Chief Executive"))).toBe('addressed');
+  });
+
+  it('is not found in the same paragraphs under another heading, far from the speaker', async () => {
+    const text = message('Our year').replace('Dear shareholders, I am', 'Dear shareholders, as Chairman I am');
+    expect(await statusIn(text)).not.toBe('addressed');
+  });
+});
+
 describe('GRI content index verification', () => {
   it('finds each planted defect, and nothing else', async () => {
     const f = await gri(fixture('gri', 'en-index-defects.md'));
