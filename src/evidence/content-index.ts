@@ -183,7 +183,10 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
       if (!(current && aspect && current.ids[0] === aspect && !hasPage(current))) ids = aspect ? [aspect] : undefined;
     } else {
       const named = labelIds(l.text, labels);
-      if (named.length > 0) ids = named;
+      // A wrapped description that repeats what its row names ("Application of Materiality," /
+      // "Quantitative and Consistency") continues that row.
+      const repeats = current !== undefined && named.every((id) => current!.ids.includes(id));
+      if (named.length > 0 && !repeats) ids = named;
     }
     if (ids) {
       current = { ids: ids.filter((id) => order.includes(id)), lines: [] };
@@ -266,7 +269,7 @@ function toClaim(entry: Entry, headings: Heading[], vocab: ContentIndexVocabular
   return {
     framework: 'hkex',
     ids: entry.ids,
-    sections: names.map((name) => ({ name, sections: resolve(name, headings, doc) })),
+    sections: names.map((name) => ({ name, sections: resolve(name, headings, doc, pages) })),
     pages,
     marked,
     line: first.line,

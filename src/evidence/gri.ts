@@ -243,11 +243,12 @@ function tableEntries(rows: { cells: string[]; line: number }[], page: number | 
     // Bare numbers after a section ("Section 10.2, 84") are its pages.
     const barePages = parts.map((s) => s.replace(/\s*[(（][^()（）]*[)）]\s*$/, '')).filter((s) => BARE_PAGES.test(s));
     const names = sectionCitations(parts).filter((s) => !/^[-–—/]+$/.test(s));
+    const pages = [...new Set([...pagesOf(location), ...pagesOf(barePages.map(bareToPages).join(' '))])];
     out.push({
       disclosure: d ? `${d[1]}-${Number(d[2])}` : undefined,
       standard: d && standard && standard.number !== d[1] ? undefined : standard,
-      sections: names.map((name) => ({ name, sections: resolve(name, headings, doc) })),
-      pages: [...new Set([...pagesOf(location), ...pagesOf(barePages.map(bareToPages).join(' '))])],
+      sections: names.map((name) => ({ name, sections: resolve(name, headings, doc, pages) })),
+      pages,
       omission: omission && (omission.reasonText !== '' || omission.explanation !== '') && !isPlaceholder(omission.reasonText) ? omission : undefined,
       line: row.line,
       column: 1,
@@ -346,7 +347,7 @@ function groupEntries(group: { line: number; text: string; page?: number; pagesO
     .filter((s) => compact(s).length > 1);
   // Under column heads of a disclosure and its pages alone, what is left is wrapped titles, not sections.
   const names = group[0].pagesOnly ? [] : joinWrapped(sectionCitations(parts), headings);
-  const sections = names.map((name) => ({ name, sections: resolve(name, headings, doc) }));
+  const sections = names.map((name) => ({ name, sections: resolve(name, headings, doc, pages) }));
   return tokens.map((t) => ({
     disclosure: t.disclosure,
     standard: t.standard,

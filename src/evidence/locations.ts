@@ -1,5 +1,6 @@
 import type { ReportDocument } from '../document/types.js';
 import type { BlockRange } from './coverage.js';
+import { physicalPages } from './pages.js';
 import { foldOnce, normalize } from '../util/normalize.js';
 import { width } from '../util/width.js';
 
@@ -111,7 +112,29 @@ export function joinWrapped(parts: string[], headings: Heading[]): string[] {
 }
 
 
-export function resolve(name: string, headings: Heading[], doc?: ReportDocument): number[] {
+/**
+ * The sections an index's location names. `pages` are the pages the index cites with it: a
+ * heading too short to match on its own ("Notes" for "data notes") is taken when it is on them.
+ */
+export function resolve(name: string, headings: Heading[], doc?: ReportDocument, pages: number[] = []): number[] {
+  const found = resolveAnywhere(name, headings, doc);
+  return found.length > 0 || !doc ? found : onCitedPages(name, headings, doc, pages);
+}
+
+function onCitedPages(name: string, headings: Heading[], doc: ReportDocument, pages: number[]): number[] {
+  const physical = pages.length > 0 ? physicalPages(doc, pages) : undefined;
+  if (!physical) return [];
+  const key = compact(name);
+  const min = /[a-z]/.test(key) ? 4 : 2;
+  return headings
+    .filter((h) => {
+      const page = doc.sections[h.section].page;
+      return page !== undefined && physical.includes(page) && h.key.length >= min && key.length >= min && (key.includes(h.key) || h.key.includes(key));
+    })
+    .map((h) => h.section);
+}
+
+function resolveAnywhere(name: string, headings: Heading[], doc?: ReportDocument): number[] {
   // "層面A1－一般披露", "Aspect A1 > Policies": a parent heading, then one below it.
   const parts = name.split(/\s*[－—>›»/]\s*|\s+--?\s+/).filter((p) => compact(p).length >= 2);
   if (parts.length > 1 && doc) {

@@ -59,6 +59,22 @@ describe('blind report: English, 2020 Guide, PDF text laid out in columns', () =
     expect(byRule(f, 'inconsistent/index-omits-clause').map((x) => x.item)).toEqual([]);
   });
 
+  it('a row whose description wraps onto a line naming its clauses again stays one row', () => {
+    // "Reporting Principles | Application of Materiality, / Quantitative and Consistency | … | 5, 11, / 29":
+    // one claim for the three principles on pp. 5, 11 and 29, of which p. 5 holds consistency.
+    const onMdr = f.findings.filter((x) => x.item?.startsWith('MDR-') && x.ruleId.startsWith('inconsistent/index-'));
+    expect(onMdr).toEqual([]);
+  });
+
+  it('a short heading on a cited page is the section a longer name means ("data notes": the Notes on p. 29)', () => {
+    expect(byRule(f, 'inconsistent/index-section-not-found').filter((x) => x.message.includes('"data notes"'))).toEqual([]);
+  });
+
+  it('a chairman\'s message under its own heading is the statement GRI 2-22 asks for, where the GRI index cites it', () => {
+    expect(f.items.find((i) => i.framework === 'gri' && i.id === '2-22')?.status).toBe('addressed');
+    expect(f.findings.filter((x) => x.item === '2-22')).toEqual([]);
+  });
+
   it('a table headed by its title and years ("Work-related fatalities and injuries   FY2022/23 …") is read, units in brackets and "per 1,000" rates too', () => {
     const fatalities = f.facts.filter((x) => x.metric === 'safety.fatalities' && x.kind === 'table' && x.line === 1332);
     expect(fatalities.map((x) => [x.year, x.value])).toEqual([[2023, 0], [2024, 1], [2025, 0]]);
