@@ -118,7 +118,9 @@ function byKey(facts: Fact[], key: (f: Fact) => string | undefined): Map<string,
   return map;
 }
 
-const plain = (f: Fact) => f.metric !== 'unlisted' && !f.change && f.year != null;
+/** The metric of a figure that names no metric the lexicon knows. */
+const UNLISTED = 'unlisted';
+const plain = (f: Fact) => f.metric !== UNLISTED && !f.change && f.year != null;
 
 /** Same metric, year and breakdown printed with different values in different places. */
 function valueMismatches(lex: Lexicon, facts: Fact[], add: Add): void {
@@ -210,8 +212,15 @@ function breakdownSums(lex: Lexicon, facts: Fact[], r: RelationDef, add: Add): v
   });
   // The totals by table and year, looked up per breakdown (not a pass over every fact each time).
   const totals = byKey(facts.filter((f) => f.metric === r.total && !f.breakdown && !f.share && plain(f)), (f) => `${f.table}|${f.year}`);
+  // Rows of a table read as no known metric ("前線員工" after "一般員工"), by table and year.
+  const unknownRows = byKey(facts.filter((f) => f.kind === 'table' && f.metric === UNLISTED), (f) => `${f.table}|${f.year}`);
   for (const list of groups.values()) {
     if (list.length < 2 || list.some((f) => f.value === null)) continue;
+    // A row next to the members that is no known member may be one more part: the sum is not known.
+    const first = Math.min(...list.map((f) => f.line));
+    const last = Math.max(...list.map((f) => f.line));
+    const beside = (unknownRows.get(`${list[0].table}|${list[0].year}`) ?? []).some((u) => u.line >= first - 1 && u.line <= last + 1 && u.unit === list[0].unit);
+    if (beside) continue;
     const total = pick(totals.get(`${list[0].table}|${list[0].year}`) ?? []);
     if (!total || !sameBase([total, ...list])) continue;
     const t = interval(total)!;

@@ -103,6 +103,11 @@ function unreasonedNotes(ctx: CheckContext, notes: RestatementNote[]): Finding[]
     // Explained by a reasoned note about the same figure: its words, or one of its figures ("7,402").
     const figures = subject.match(FIGURE) ?? [];
     if (notes.some((o) => o.reasoned && (speaksOf(o.sentence, subject) || figures.some((f) => o.sentence.includes(f))))) continue;
+    // A column head ("2024 (restated)"): explained by a reasoned note about one of the table's rows.
+    if (n.block.kind === 'table' && !n.block.norm.slice(0, n.start).includes('\n')) {
+      const rows = (n.block.rows ?? []).slice(1).map((r) => r.cells[0] ?? '').filter((label) => label.trim() !== '');
+      if (rows.some((label) => notes.some((o) => o.reasoned && speaksOf(o.sentence, label)))) continue;
+    }
     findings.push({
       ruleId: 'inconsistent/restatement-without-reason',
       category: 'inconsistent',

@@ -10,6 +10,9 @@ import { toSimplified } from './t2s.js';
 function foldChar(code: number): number {
   // Full-width ASCII variants (！ … ～) to ASCII.
   if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  // Subscript digits (tCO₂e, NOₓ) to digits; superscripts stay, they may be footnote marks.
+  if (code >= 0x2080 && code <= 0x2089) return code - 0x2080 + 0x30;
+  if (code === 0x2093) return 0x78;
   switch (code) {
     case 0x3000: // ideographic space
     case 0x00a0: // no-break space

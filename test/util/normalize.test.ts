@@ -12,4 +12,9 @@ describe('folding for matching', () => {
     // A scope with a category or a figure after a space is left as it is.
     expect(normalize('Scope 3 category 15 and Scope 2 120 t')).toBe('scope 3 category 15 and scope 2 120 t');
   });
+
+  it('folds subscript digits (tCO₂e, NOₓ) but not superscripts, which may be footnote marks', () => {
+    expect(normalize('650 tCO₂e; NOₓ')).toBe('650 tco2e; nox');
+    expect(normalize('12 m² in 2025¹')).toBe('12 m² in 2025¹');
+  });
 });
