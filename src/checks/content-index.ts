@@ -1,7 +1,7 @@
 import type { ItemCoverage } from '../evidence/coverage.js';
 import type { IndexClaim } from '../evidence/content-index.js';
 import { extent, pageList } from '../evidence/locations.js';
-import { pageName, pageRanges, physicalPages } from '../evidence/pages.js';
+import { citedPageRanges, pageName, physicalPages } from '../evidence/pages.js';
 import type { Finding } from '../report/result.js';
 import type { CheckContext, CoveredItem } from './context.js';
 
@@ -28,7 +28,10 @@ export function contentIndexChecks(ctx: CheckContext): Finding[] {
       continue;
     }
     if (claim.marked) continue;
-    for (const name of claim.sections.filter((s) => s.sections.length === 0)) {
+    const onPages = physicalPages(ctx.doc, claim.pages);
+    // With pages to check against, a name that matches no heading is not worth a warning: text
+    // taken from a PDF laid out in columns keeps few headings as such.
+    for (const name of onPages ? [] : claim.sections.filter((s) => s.sections.length === 0)) {
       findings.push({
         ruleId: 'inconsistent/index-section-not-found',
         category: 'inconsistent',
@@ -41,8 +44,9 @@ export function contentIndexChecks(ctx: CheckContext): Finding[] {
         page: claim.page,
       });
     }
-    const resolved = claim.sections.flatMap((s) => s.sections);
-    const onPages = physicalPages(ctx.doc, claim.pages);
+    const resolved = [...claim.sections, ...claim.tables].flatMap((s) => s.sections);
+    // A table cited but not found by its caption may hold the figures: such a claim cannot be checked.
+    const unresolvedTable = claim.tables.some((t) => t.sections.length === 0);
     if (resolved.length === 0) {
       if (onPages) findings.push(...pagesUnsupported(ctx, claim, present, byId, onPages));
       continue;
@@ -54,7 +58,8 @@ export function contentIndexChecks(ctx: CheckContext): Finding[] {
         if (onPages) findings.push(...pagesUnsupported(ctx, claim, [id], byId, onPages));
         continue;
       }
-      const names = claim.sections.filter((s) => s.sections.length > 0).map((s) => `"${s.name}"`).join(', ');
+      if (unresolvedTable) continue;
+      const names = [...claim.sections, ...claim.tables].filter((s) => s.sections.length > 0).map((s) => `"${s.name}"`).join(', ');
       const elsewhere = covered.coverage.evidence.find((e) => e.element !== undefined);
       findings.push({
         ruleId: 'inconsistent/index-claim-unsupported',
@@ -123,10 +128,10 @@ function markedDeleted(claim: IndexClaim, ids: string[], ctx: CheckContext, byId
  * an element of it, or its explanation, found on one of them.
  */
 function pagesUnsupported(ctx: CheckContext, claim: IndexClaim, ids: string[], byId: Map<string, CoveredItem>, pages: number[]): Finding[] {
-  const ranges = pageRanges(ctx.doc, pages);
   const out: Finding[] = [];
   for (const id of ids) {
     const covered = byId.get(id)!;
+    const ranges = citedPageRanges(ctx.doc, pages, ctx.finder.topicOnPages(covered.coverage.item, pages));
     if (ranges.some((r) => supports(ctx.finder.cover(covered.coverage.pack, covered.coverage.item, r)))) continue;
     const elsewhere = covered.coverage.evidence.find((e) => e.element !== undefined && e.page !== undefined && !pages.includes(e.page));
     out.push({

@@ -1,6 +1,6 @@
 import type { GriIndexEntry } from '../evidence/gri.js';
 import { extent, pageList } from '../evidence/locations.js';
-import { pageName, pageRanges, physicalPages } from '../evidence/pages.js';
+import { citedPageRanges, pageName, physicalPages } from '../evidence/pages.js';
 import { estimatedPublication } from '../rules/editions.js';
 import { citation } from '../rules/gri-catalog.js';
 import type { Finding } from '../report/result.js';
@@ -137,7 +137,9 @@ function checkEntry(entry: GriIndexEntry, ctx: CheckContext, byId: Map<string, C
     }
     return out;
   }
-  const named = entry.sections.filter((s) => s.sections.length > 0);
+  const named = [...entry.sections, ...entry.tables].filter((s) => s.sections.length > 0);
+  // A table cited but not found by its caption may hold the figures: such a claim cannot be checked.
+  const unresolvedTable = entry.tables.some((t) => t.sections.length === 0);
   const onPages = physicalPages(ctx.doc, entry.pages);
   if (named.length === 0) {
     if (onPages && covered) out.push(...griPagesUnsupported(ctx, entry, covered, onPages));
@@ -160,7 +162,7 @@ function checkEntry(entry: GriIndexEntry, ctx: CheckContext, byId: Map<string, C
     return inScope.elements.some((e) => e.found) || inScope.status === 'explained';
   }));
   if (supported && onPages && covered) out.push(...griPagesUnsupported(ctx, entry, covered, onPages));
-  if (!supported) {
+  if (!supported && !unresolvedTable) {
     const what = id ? `${id} (${covered!.coverage.item.title.en})` : entry.standard!.text;
     out.push({
       ruleId: 'inconsistent/gri-index-claim-unsupported', category: 'inconsistent', severity: 'warning', framework: 'gri', item: id,
@@ -175,7 +177,7 @@ function checkEntry(entry: GriIndexEntry, ctx: CheckContext, byId: Map<string, C
 /** Where the pages are known, the pages a GRI index entry cites must hold something the disclosure requires. */
 function griPagesUnsupported(ctx: CheckContext, entry: GriIndexEntry, covered: CoveredItem, pages: number[]): Finding[] {
   const { pack, item } = covered.coverage;
-  const found = pageRanges(ctx.doc, pages).some((r) => {
+  const found = citedPageRanges(ctx.doc, pages, ctx.finder.topicOnPages(item, pages)).some((r) => {
     const inScope = ctx.finder.cover(pack, item, r);
     return inScope.elements.some((e) => e.found) || inScope.status === 'explained';
   });

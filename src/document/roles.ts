@@ -77,7 +77,8 @@ function markRun(doc: ReportDocument, start: number, role: 'content-index' | 'to
         // An index by GRI standard ("GRI 305: Emissions 2016 … section") names no disclosure ids.
         if (/\bgri\s*\d{1,3}\b/.test(b.norm)) seenToken = true;
       }
-      if (i > start + 2 && sinceToken > gap) break;
+      // Markdown bounds the index by its headings; a Part D table names no clause ids.
+      if (doc.format !== 'markdown' && i > start + 2 && sinceToken > gap) break;
     } else if (doc.format === 'text') {
       sinceToken += b.norm.length;
       if (i > start && b.kind === 'paragraph' && b.norm.length > 60) break;

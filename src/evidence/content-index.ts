@@ -2,7 +2,7 @@ import type { ReportDocument } from '../document/types.js';
 import type { ItemCoverage } from './coverage.js';
 import type { Framework, RulePack } from '../rules/types.js';
 import { hasCjk, normalize } from '../util/normalize.js';
-import { bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, resolve, sectionCitations, splitLocation, type Columns, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
+import { BARE_PAGES, bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, resolve, resolveTable, sectionCitations, splitLocation, tableCitations, type Columns, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
 
 /** One entry of the report's own content index: what it claims about some items. */
 export interface IndexClaim {
@@ -11,6 +11,8 @@ export interface IndexClaim {
   ids: string[];
   /** Section names the entry points to, resolved to body sections where a heading matches. */
   sections: { name: string; sections: number[] }[];
+  /** Tables the entry cites ("Table P-4"), resolved to the sections of their captions (none when no caption is found). */
+  tables: { name: string; sections: number[] }[];
   /** Printed page numbers the entry cites. */
   pages: number[];
   /** Set when the entry marks the items deleted or not applicable instead of locating them. */
@@ -199,17 +201,33 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
   return out;
 }
 
+/** The column a piece of a laid-out line starts under. */
+function columnOf(at: number, cols: Columns): number {
+  let col = 0;
+  for (let c = 0; c < cols.starts.length; c++) if (cols.starts[c] <= at + 2) col = c;
+  return col;
+}
+
 /** The section and page cells of an entry's lines, each piece put in the column it starts under. */
 function cellsByColumn(lines: { raw?: string }[], cols: Columns): { sectionCell: string; pageCell: string } {
   const cells = cols.starts.map(() => '');
-  for (const l of lines) {
-    for (const chunk of chunksOf(l.raw ?? '')) {
-      let col = 0;
-      for (let c = 0; c < cols.starts.length; c++) if (cols.starts[c] <= chunk.at + 2) col = c;
-      // A word broken at a hyphen ("Non-" / "hazardous") joins without a space, Chinese too ("重要" / "性評估").
-      const tight = cells[col].endsWith('-') || (hasCjk(cells[col].slice(-1)) && hasCjk(chunk.text[0]));
-      cells[col] = cells[col] === '' ? chunk.text : tight ? cells[col] + chunk.text : `${cells[col]} ${chunk.text}`;
-    }
+  // In a column of names and pages ("包裝物料，17"), what follows the last page is a remark that
+  // wrapped left of its own column.
+  const chunks = lines.flatMap((l) => chunksOf(l.raw ?? '').map((chunk) => ({ chunk, col: columnOf(chunk.at, cols) })));
+  let lastPage = -1;
+  if (cols.section === cols.page) chunks.forEach(({ chunk, col }, i) => {
+    if (col === cols.page && /(?:^|[,，、;；\s])\d{1,3}$/.test(chunk.text)) lastPage = i;
+  });
+  for (const [i, { chunk, col }] of chunks.entries()) {
+    if (lastPage >= 0 && i > lastPage && col === cols.page) continue;
+    // A word broken at a hyphen ("Non-" / "hazardous") joins without a space, Chinese too ("重要" / "性評估").
+    const tight = cells[col].endsWith('-') || (hasCjk(cells[col].slice(-1)) && hasCjk(chunk.text[0]));
+    cells[col] = cells[col] === '' ? chunk.text : tight ? cells[col] + chunk.text : `${cells[col]} ${chunk.text}`;
+  }
+  if (cols.section === cols.page) {
+    // One cell of names and pages ("董事會聲明，6；可持續發展管治，9"): its bare numbers are the pages.
+    const parts = splitLocation(cells[cols.page], /[;；,，、\n]/).map((p) => p.trim());
+    return { sectionCell: cells[cols.section], pageCell: bareToPages(parts.filter((p) => BARE_PAGES.test(p)).join(', ')) };
   }
   return { sectionCell: cells[cols.section], pageCell: bareToPages(cells[cols.page]) };
 }
@@ -265,11 +283,13 @@ function toClaim(entry: Entry, headings: Heading[], vocab: ContentIndexVocabular
   };
   const marked = mark('deleted', vocab.deletedMarkers) ?? notApplicable();
   const pages = pagesOf(entry.pageCell ?? whole);
-  const names = joinWrapped(sectionCitations(sectionNames(entry, whole)), headings);
+  const cited = sectionNames(entry, whole);
+  const names = joinWrapped(sectionCitations(cited), headings);
   return {
     framework: 'hkex',
     ids: entry.ids,
     sections: names.map((name) => ({ name, sections: resolve(name, headings, doc, pages) })),
+    tables: tableCitations(cited).map((name) => ({ name, sections: resolveTable(name, doc) })),
     pages,
     marked,
     line: first.line,

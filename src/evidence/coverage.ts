@@ -218,6 +218,8 @@ export class CoverageFinder {
       // A message or statement is one section: what it says may be paragraphs apart.
       const wholeSection = el.wholeSection === true && sections.has(block.section);
       if (wholeSection) [from, to] = this.sectionSpan(block.section);
+      // A scoped cover reads only its part of the text: nothing just past it counts.
+      if (this.scope) [from, to] = this.clampToScope(from, to);
       if (el.sentence) {
         const sentence = this.index.sentenceAt(offset);
         from = Math.max(from, sentence.start);
@@ -231,9 +233,12 @@ export class CoverageFinder {
       // In a table, a row's figures mean what its column heads say ("Male … 18.8" under "Average
       // training hours"): the heads count as near.
       const headsEnd = block.kind === 'table' ? tableHeadsEnd(block.norm, blockStart) : -1;
+      // And a sub-row ("| – male | 15.2 |") reads under the row that groups it ("Average training hours – overall").
+      const groupRow = block.kind === 'table' ? this.groupRowOf(block, offset) : undefined;
       for (const group of rest) {
-        const other = nearest(group, offset, from, to) ?? (headsEnd > blockStart ? nearest(group, blockStart, blockStart, headsEnd) : undefined);
-        if (other === undefined || (!wholeSection && (other < blockStart || other > blockEnd) && !this.sameRegion(offset, other))) {
+        const inContext = (headsEnd > blockStart ? nearest(group, blockStart, blockStart, headsEnd) : undefined) ?? (groupRow ? nearest(group, groupRow[0], groupRow[0], groupRow[1]) : undefined);
+        const other = nearest(group, offset, from, to) ?? inContext;
+        if (other === undefined || (!wholeSection && other !== inContext && (other < blockStart || other > blockEnd) && !this.sameRegion(offset, other))) {
           ok = false;
           break;
         }
@@ -256,11 +261,48 @@ export class CoverageFinder {
     return best?.hit;
   }
 
+  /** Whether the item's section (or else topic) terms stand in the body on one of the given physical pages. */
+  topicOnPages(item: ItemSpec, pages: number[]): boolean {
+    for (const term of item.evidence.sections ?? item.evidence.topic ?? []) {
+      for (const offset of this.index.find(term)) {
+        const block = this.index.blockAt(offset);
+        if (block.role === 'body' && pages.includes(block.page ?? -1)) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where in the joined text the row stands that groups the sub-row holding `offset`: above it in
+   * its table, or the last row of the table before it when a page or column break split the table.
+   */
+  private groupRowOf(block: Block, offset: number): [number, number] | undefined {
+    const start = this.index.blockStarts[block.index];
+    const found = groupRowSpan(block.norm, offset - start);
+    if (found === 'top') {
+      let prev = this.doc.blocks[block.index - 1];
+      // The tail of a wrapped row label ("general)") may stand between the two parts.
+      if (prev?.kind === 'paragraph' && prev.norm.length <= 40 && !/\d/.test(prev.norm)) prev = this.doc.blocks[block.index - 2];
+      if (prev?.kind !== 'table') return undefined;
+      const prevStart = this.index.blockStarts[prev.index];
+      const last = groupRowSpan(prev.norm, prev.norm.length, true);
+      return last && last !== 'top' ? [prevStart + last[0], prevStart + last[1]] : undefined;
+    }
+    return found && [start + found[0], start + found[1]];
+  }
+
   /** Where a section's own text starts and ends in the joined text. */
   private sectionSpan(section: number): [number, number] {
     const blocks = this.doc.sections[section].blocks;
     const last = blocks[blocks.length - 1];
     return [this.index.blockStarts[blocks[0]], this.index.blockStarts[last] + this.doc.blocks[last].norm.length];
+  }
+
+  private clampToScope(from: number, to: number): [number, number] {
+    const starts = this.index.blockStarts;
+    const start = this.scope!.from < starts.length ? starts[this.scope!.from] : Infinity;
+    const end = this.scope!.to < starts.length ? starts[this.scope!.to] - 1 : Infinity;
+    return [Math.max(from, start), Math.min(to, end)];
   }
 
   /** The offsets (sorted) that lie in the scope's blocks: a scoped cover reads only its part of the text. */
@@ -609,13 +651,32 @@ function groupId(terms: string[]): number {
   return id;
 }
 
-/** The value of a sorted array nearest to `at` within [from, to]. */
 /** Where a table's column heads end in the joined text: its first line, at most 400 characters. */
 function tableHeadsEnd(norm: string, blockStart: number): number {
   const first = norm.indexOf('\n');
   return blockStart + Math.min(400, first < 0 ? norm.length : first);
 }
 
+/** A table row that a group row above it breaks down: "| – male |", "| of which … |", "| 其中：… |". */
+const SUB_ROW = /^\|?\s*(?:[-–—•·]\s|of which|including|其中)/;
+
+/**
+ * For the sub-row holding `at` (or, `below`, a row after the table's end), where in the table's
+ * text the row that groups it stands; 'top' when only sub-rows stand above it.
+ */
+function groupRowSpan(norm: string, at: number, below = false): [number, number] | 'top' | undefined {
+  let start = below ? norm.length + 1 : norm.lastIndexOf('\n', at - 1) + 1;
+  const end = norm.indexOf('\n', at);
+  if (!below && !SUB_ROW.test(norm.slice(start, end < 0 ? norm.length : end))) return undefined;
+  while (start > 0) {
+    const above = norm.lastIndexOf('\n', start - 2) + 1;
+    if (!SUB_ROW.test(norm.slice(above, start - 1))) return [above, start - 1];
+    start = above;
+  }
+  return 'top';
+}
+
+/** The value of a sorted array nearest to `at` within [from, to]. */
 function nearest(sorted: Offsets, at: number, from: number, to: number): number | undefined {
   const i = lowerBound(sorted, at);
   const after = i < sorted.length && sorted[i] <= to ? sorted[i] : undefined;

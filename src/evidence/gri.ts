@@ -4,7 +4,7 @@ import type { GriCatalog } from '../rules/gri-catalog.js';
 import type { RulePack } from '../rules/types.js';
 import { normalize } from '../util/normalize.js';
 import { rangesIn } from '../facts/period.js';
-import { bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, resolve, sectionCitations, splitLocation, BARE_PAGES, INDEX_TITLE, PAGE_TOKEN, type Columns, type Heading } from './locations.js';
+import { bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, resolve, resolveTable, sectionCitations, splitLocation, tableCitations, BARE_PAGES, INDEX_TITLE, PAGE_TOKEN, type Columns, type Heading } from './locations.js';
 
 /** How the report says it uses the GRI Standards. */
 export type GriClaimKind = 'in-accordance' | 'with-reference' | 'informal' | 'none';
@@ -42,6 +42,8 @@ export interface GriIndexEntry {
   /** The standard cited for it, when the index names one. */
   standard?: Citation;
   sections: { name: string; sections: number[] }[];
+  /** Tables the entry cites, resolved to the sections of their captions (none when no caption is found). */
+  tables: { name: string; sections: number[] }[];
   pages: number[];
   /** `requirements` names what is omitted ("403-9-b"); empty when the whole disclosure is. */
   omission?: { reason?: string; reasonText: string; explanation: string; requirements: string };
@@ -72,6 +74,14 @@ function sentenceAround(text: string, at: number): string {
   const before = text.slice(0, at).search(/[。！？!?\n][^。！？!?\n]*$/);
   const after = text.slice(at).search(/[。！？!?\n]/);
   return text.slice(before < 0 ? 0 : before + 1, after < 0 ? text.length : at + after);
+}
+
+/** "has not prepared this report with reference to the GRI Standards", "並未參照": the claim denied. */
+const DENIAL = /\b(?:not|never|neither|nor)\b|未|並非|并非|不是|沒有|没有|無意|无意/;
+
+function deniedBefore(text: string, at: number): boolean {
+  const start = text.slice(0, at).search(/[。！？!?\n;；][^。！？!?\n;；]*$/);
+  return DENIAL.test(text.slice(start < 0 ? 0 : start + 1, at));
 }
 
 function place(block: Block, offset: number, length: number): Place {
@@ -126,8 +136,12 @@ export function detectGriStatement(doc: ReportDocument, catalog: GriCatalog): Gr
     const near = (at: number) => /gri/.test(norm.slice(Math.max(0, at - 60), at + 80));
     if (old) statement.obsolete.push(place(block, old.at, old.length));
     // "In accordance with the GRI Standards: Core option" is a 2016 claim, not a 2021 one.
-    const acc = old ? undefined : findPhrase(norm, catalog.claims.inAccordance);
-    const ref = old ? undefined : findPhrase(norm, catalog.claims.withReference);
+    const found = (phrases: string[]) => {
+      const hit = old ? undefined : findPhrase(norm, phrases);
+      return hit && !deniedBefore(norm, hit.at) ? hit : undefined;
+    };
+    const acc = found(catalog.claims.inAccordance);
+    const ref = found(catalog.claims.withReference);
     // The statement of use proper sits in the content index: it wins over a mention in the text.
     const better = statement.at === undefined || (block.role === 'content-index' && !statementInIndex);
     if (acc && near(acc.at) && (statement.kind !== 'in-accordance' || better)) {
@@ -151,7 +165,7 @@ export function detectGriStatement(doc: ReportDocument, catalog: GriCatalog): Gr
       // the report itself was prepared, not GRI used as one input among others.
       const g = norm.indexOf('gri');
       const sentence = g >= 0 ? sentenceAround(norm, g) : '';
-      if (INFORMAL.test(sentence) && ABOUT_REPORT.test(sentence)) informal = place(block, g, 3);
+      if (INFORMAL.test(sentence) && ABOUT_REPORT.test(sentence) && !deniedBefore(norm, g)) informal = place(block, g, 3);
     }
   }
   if (statement.kind === 'none' && informal) {
@@ -203,8 +217,11 @@ export function parseGriIndex(doc: ReportDocument, pack: RulePack | undefined, c
       // An index laid out in columns ends each row with its pages under the page column, as bare numbers.
       // Heads that end in the page column ("Disclosure            Page").
       const found = columnHeads(raw);
-      const heads = found && found.page === found.starts.length - 1 ? found : undefined;
-      if (heads) columns = heads;
+      const heads = found && chunksOf(raw).slice(found.page + 1).every((c) => REMARKS_HEAD.test(normalize(c.text))) ? found : undefined;
+      if (heads) {
+        columns = heads;
+        continue;
+      }
       lines.push({ line: seg.line, text: (columns && !heads ? markPageColumn(raw, columns) : raw).trim(), page: seg.page, pagesOnly: columns !== undefined });
     }
   }
@@ -248,6 +265,7 @@ function tableEntries(rows: { cells: string[]; line: number }[], page: number | 
       disclosure: d ? `${d[1]}-${Number(d[2])}` : undefined,
       standard: d && standard && standard.number !== d[1] ? undefined : standard,
       sections: names.map((name) => ({ name, sections: resolve(name, headings, doc, pages) })),
+      tables: tableCitations(parts).map((name) => ({ name, sections: resolveTable(name, doc) })),
       pages,
       omission: omission && (omission.reasonText !== '' || omission.explanation !== '') && !isPlaceholder(omission.reasonText) ? omission : undefined,
       line: row.line,
@@ -274,11 +292,20 @@ export function reasonKey(text: string, catalog: GriCatalog): string | undefined
 /** A row's bare page numbers under the page column, marked as pages ("4, 6" → "p4, p6"). */
 function markPageColumn(raw: string, columns: Columns): string {
   const chunks = chunksOf(raw);
-  const last = chunks[chunks.length - 1];
-  if (!last || chunks.length < 2 || last.end < columns.starts[columns.page] - 2) return raw;
-  const marked = bareToPages(last.text);
-  return marked === last.text ? raw : raw.slice(0, last.index) + marked;
+  if (chunks.length < 2) return raw;
+  // The cell under the page column: numbers set right of the column before it and left of the
+  // column after it (right-aligned or loosely set pages may start well before the page head).
+  const from = columns.page > 0 ? columns.starts[columns.page - 1] + 1 : 0;
+  const to = columns.page + 1 < columns.starts.length ? columns.starts[columns.page + 1] - 1 : Infinity;
+  // Under the page column a hyphen joins pages ("19-20"); it is no disclosure number there.
+  const cell = chunks.filter((c, i) => i > 0 && c.at > from && c.at < to && /^\d[\d\s,，、\-–—~至]*$/.test(c.text)).pop();
+  if (!cell) return raw;
+  const marked = bareToPages(cell.text);
+  return marked === cell.text ? raw : raw.slice(0, cell.index) + marked + raw.slice(cell.index + cell.text.length);
 }
+
+/** Heads of columns that may follow the page column without being a location: remarks, omissions. */
+const REMARKS_HEAD = /^(?:備註|备注|remarks?|notes?|comments?|omissions?|遺漏|遗漏|省略|reasons? for omission|遺漏原因|遗漏原因)$/;
 
 /**
  * Flattened text. Entries end at a page reference; an entry holds disclosures ("GRI 2-9：…")
@@ -298,6 +325,8 @@ function lineEntries(lines: { line: number; text: string; page?: number; pagesOn
     // The cells of a flattened table on their own lines: the column heads are no section names,
     // and a line of bare numbers after a disclosure ("2-7 Employees" / "25") is its pages.
     if (GRI_INDEX_HEADS.test(l.text.trim())) continue;
+    // Rows under column heads start afresh: what stood above the heads (the statement of use) is no row's.
+    if (group.length > 0 && !group[0].pagesOnly && l.pagesOnly) flush();
     const pagesCell = BARE_PAGE_LIST.test(l.text.trim()) && group.some((g) => HAS_DISCLOSURE.test(normalize(g.text)) || /gri\s*\d{1,3}\s*[:：]/i.test(g.text));
     group.push(pagesCell ? { ...l, text: bareToPages(l.text.trim()) } : l);
     if (pagesCell || new RegExp(PAGE_TOKEN.source, 'i').test(normalize(l.text))) flush();
@@ -348,10 +377,12 @@ function groupEntries(group: { line: number; text: string; page?: number; pagesO
   // Under column heads of a disclosure and its pages alone, what is left is wrapped titles, not sections.
   const names = group[0].pagesOnly ? [] : joinWrapped(sectionCitations(parts), headings);
   const sections = names.map((name) => ({ name, sections: resolve(name, headings, doc, pages) }));
+  const tables = group[0].pagesOnly ? [] : tableCitations(parts).map((name) => ({ name, sections: resolveTable(name, doc) }));
   return tokens.map((t) => ({
     disclosure: t.disclosure,
     standard: t.standard,
     sections,
+    tables,
     pages,
     line: t.line,
     column: 1,

@@ -65,19 +65,48 @@ const GENERAL_REFERENCE = /^(?:(?:各|所有|相關|相关).{0,6}(?:章節|章�
 /** Another document ("Annual Report — Corporate Governance Report", "our website"): not a section of this report. */
 const EXTERNAL_REFERENCE = /annual report|interim report|circular|prospectus|website|年報|年报|年度報告|年度报告|中期報告|中期报告|通函|網站|网站/i;
 
+/** Words that go on a sentence, not open a heading: lower case, three words or more. */
+const REMARK_FRAGMENT = /^[a-z][a-z'’-]*(?:\s+\S+){2,}$/;
+
 /** Bare page numbers in a location ("Section 10.2, 84", "16–17"). */
 export const BARE_PAGES = /^\d{1,3}(?:\s*[-–—~至]\s*\d{1,3})?$/;
 
 /**
  * The section names of an index entry's location: cited tables and notes in brackets dropped
- * ("4.1 Product recalls (0%; explanation given)"), "Section 10.2" as "10.2", and no bare page
+ * ("4.1 Product recalls (0%; explanation given)"), "see 9.2" and "Section 10.2" as "10.2", and no bare page
  * numbers, pointers to the whole report or to other documents.
  */
 export function sectionCitations(names: string[]): string[] {
   return names
-    .map((n) => n.replace(TABLE_REFERENCE, ' ').replace(/\s*[(（][^()（）]*[)）]\s*$/, '').replace(/^(?:sections?|chapters?|sec\.)\s+(?=\d)/i, '').trim())
-    // A whole sentence ("ABC Group has reported the information cited …") is no section name.
-    .filter((n) => compact(n).length > 1 && n.length <= 100 && !BARE_PAGES.test(n) && !GENERAL_REFERENCE.test(n.replace(/\s+/g, ' ')) && !EXTERNAL_REFERENCE.test(n));
+    .map((n) => n.replace(TABLE_REFERENCE, ' ').replace(/\s*[(（][^()（）]*[)）]\s*$/, '').replace(/^(?:(?:please\s+)?(?:see|refer\s+to)\s+|(?:詳見|详见|參見|参见|請參閱|请参阅|參閱|参阅|見|见)\s*)/i, '').replace(/^(?:sections?|chapters?|sec\.)\s+(?=\d)/i, '').trim())
+    // A whole sentence ("ABC Group has reported the information cited …") is no section name, nor
+    // the rest of a remark after a semicolon ("7.8.5. Not linked in 2025; link introduced from 2026").
+    .filter((n) => compact(n).length > 1 && n.length <= 100 && !BARE_PAGES.test(n) && !/^[\d\s,，、]+$/.test(n) && !GENERAL_REFERENCE.test(n.replace(/\s+/g, ' ')) && !EXTERNAL_REFERENCE.test(n) && !REMARK_FRAGMENT.test(n));
+}
+
+/** The tables and figures a location cites ("6.3 Waste; Table P-4" → "Table P-4"). */
+export function tableCitations(names: string[]): string[] {
+  return names.flatMap((n) => [...n.matchAll(TABLE_REFERENCE)].map((m) => m[0].replace(/^[（(\s]+|[)）\s]+$/g, ''))).filter((t) => /\d/.test(t) && !/(?:19|20)\d\d/.test(t));
+}
+
+/**
+ * Where a cited table is: the section of the line that captions it ("**Table P-4: Waste**",
+ * "表 3 員工數據"); none when no line opens with its name.
+ */
+export function resolveTable(ref: string, doc: ReportDocument): number[] {
+  const key = compact(ref);
+  const { sorted } = labelLines(doc);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].label < key) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = new Set<number>();
+  // "Table 3" is not "Table 30".
+  for (let i = lo; i < sorted.length && sorted[i].label.startsWith(key); i++) if (!/^[\d.]/.test(sorted[i].label.slice(key.length))) found.add(sorted[i].section);
+  return [...found];
 }
 
 /** Splits a location at its separators, but not inside brackets ("4.1 Product recalls (0%; explanation given)"). */
@@ -341,6 +370,9 @@ export function columnHeads(raw: string): Columns | undefined {
   const chunks = chunksOf(raw);
   if (chunks.length < 2) return undefined;
   const norm = chunks.map((c) => normalize(c.text));
+  // One column may hold both ("章節╱頁碼", "Section / Page": "董事會聲明，6").
+  const both = norm.findIndex((t) => /^(?:章節|章节|section|chapter|location)\s*[/／╱、及與与&]\s*(?:頁碼|页码|頁|页|pages?)$/.test(t));
+  if (both >= 0) return { starts: chunks.map((c) => c.at), section: both, page: both };
   const page = norm.findIndex((t) => /^(?:page|pages|頁|页|頁碼|页码|頁數|页数)$/.test(t));
   if (page < 0) return undefined;
   const section = norm.findIndex((t, i) => i !== page && /section|chapter|location|explanation|reference|章節|章节|位置|說明|说明/.test(t));

@@ -44,6 +44,15 @@ export function pageRanges(doc: ReportDocument, pages: number[]): BlockRange[] {
   return ranges;
 }
 
+/**
+ * What an index that cites pages points at: those pages, and with `overleaf` the page after each.
+ * An index cites the page a topic starts on, and its figures often stand overleaf (a section
+ * opening at the foot of a column); callers allow that when the topic is on the cited page.
+ */
+export function citedPageRanges(doc: ReportDocument, pages: number[], overleaf: boolean): BlockRange[] {
+  return pageRanges(doc, overleaf ? [...new Set([...pages, ...pages.map((p) => p + 1)])] : pages);
+}
+
 /** The printed number of a physical page, for messages ("p. 40"), else its index. */
 export function pageName(doc: ReportDocument, page: number | undefined): string | undefined {
   if (page === undefined) return undefined;
