@@ -220,3 +220,88 @@ describe('blind report: Simplified Chinese utility, 2020 Guide, PDF text laid ou
   });
 });
 
+
+describe('blind report: English property manager, 2025 Code, Markdown, no GRI claim', () => {
+  let f: FileResult;
+  beforeAll(async () => {
+    f = (await check([fixture('blind', 'en-2025-property.md')], {})).files[0];
+  });
+
+  it('no clause missing, no error; the clause the writer left out (B2.2 lost days) is partial', () => {
+    expectNoneMissingNoError(f);
+    expect(hkexStatus(f, 'B2.2')).toBe('partial');
+  });
+
+  it('"has not prepared this report with reference to the GRI Standards" makes no GRI claim', () => {
+    expect(byRule(f, 'missing/gri-statement-of-use')).toEqual([]);
+    expect(f.items.filter((i) => i.framework === 'gri').every((i) => i.required === false)).toBe(true);
+  });
+
+  it('the Part D table under its own sub-heading of the Markdown index is read, labels with lead-ins too', () => {
+    expect(byRule(f, 'inconsistent/index-omits-clause')).toEqual([]);
+    expect(byRule(f, 'inconsistent/index-section-not-found')).toEqual([]);
+  });
+
+  it('cited tables ("6.3 Waste; Table P-4") are found by their captions', () => {
+    const unsupported = byRule(f, 'inconsistent/index-claim-unsupported').map((x) => x.item);
+    expect(unsupported).not.toContain('A1.3');
+    expect(unsupported).not.toContain('A1.4');
+  });
+
+  it('tCO₂e is tCO2e: Scope 1 and 2 figures are found', () => {
+    expect(hkexStatus(f, 'D-ghg-scope1')).toBe('addressed');
+    expect(hkexStatus(f, 'D-ghg-scope2')).toBe('addressed');
+  });
+
+  it('"Employees receiving anti-corruption training | number" is no workforce total; a headcount may be a "number"', () => {
+    expect(f.findings.filter((x) => x.category === 'inconsistent' && ['B1.1', 'B2.1', 'B3.1'].includes(x.item ?? ''))).toEqual([]);
+    const total = f.facts.filter((x) => x.metric === 'workforce.total' && x.kind === 'table' && x.year === 2025 && !x.breakdown && x.value !== null);
+    expect(total.map((x) => x.value)).toEqual([3084]);
+  });
+
+  it('sub-rows ("| – male | 17.5 |") read under their group row: training hours by gender and category', () => {
+    expect(hkexStatus(f, 'B3.2')).toBe('addressed');
+  });
+
+  it('"is therefore not applicable" gives its reason in the sentence before', () => {
+    expect(byRule(f, 'missing/unexplained-omission')).toEqual([]);
+  });
+
+  it('clauses cited as deleted or replaced ("replaces the section on Aspect A4") are not stale citations', () => {
+    expect(byRule(f, 'stale/deleted-clause')).toEqual([]);
+  });
+
+  it('a "2024 (restated)" column head is explained by the note on the restated rows', () => {
+    expect(byRule(f, 'inconsistent/restatement-without-reason')).toEqual([]);
+  });
+});
+
+describe('blind report: Traditional Chinese cold-chain logistics, 2025 Code, PDF text laid out in columns', () => {
+  let f: FileResult;
+  beforeAll(async () => {
+    f = (await check([fixture('blind', 'zh-Hant-2025-laid-out.txt')], {})).files[0];
+  });
+
+  it('no clause missing, no error: the category rows beside an unknown one ("前線員工") are not summed', () => {
+    expectNoneMissingNoError(f);
+    expect(byRule(f, 'inconsistent/sum-mismatch')).toEqual([]);
+  });
+
+  it('the GRI index with a remarks column after the pages: each row its own pages, nothing above the heads a section', () => {
+    const gri = f.findings.filter((x) => x.framework === 'gri' && x.ruleId.startsWith('inconsistent/'));
+    expect(gri.some((x) => /已參照|感謝/.test(x.message))).toBe(false);
+    for (const id of ['2-1', '2-2', '2-3', '2-4', '2-6', '2-7']) expect(gri.filter((x) => x.item === id), id).toEqual([]);
+  });
+
+  it('the writer\'s wrong page (B7.3 training on p. 34, not 35) is found in the "章節╱頁碼" column', () => {
+    const b73 = byRule(f, 'inconsistent/index-page-unsupported').filter((x) => x.item === 'B7.3');
+    expect(b73).toHaveLength(1);
+    expect(b73[0].message).toContain('p. 34');
+    expect(b73[0].related?.[0]?.page).toBe(35);
+  });
+
+  it('a page that opens a topic covers its figures overleaf (waste on pp. 14–15)', () => {
+    const pages = byRule(f, 'inconsistent/gri-index-page-unsupported').map((x) => x.item);
+    for (const id of ['306-3', '306-4']) expect(pages).not.toContain(id);
+  });
+});
