@@ -2,6 +2,7 @@ import type { ReportDocument } from '../document/types.js';
 import type { ItemCoverage } from './coverage.js';
 import type { Framework, RulePack } from '../rules/types.js';
 import { hasCjk, normalize } from '../util/normalize.js';
+import { width } from '../util/width.js';
 import { BARE_PAGES, bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, resolve, resolveTable, sectionCitations, splitLocation, tableCitations, type Columns, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
 
 /** One entry of the report's own content index: what it claims about some items. */
@@ -147,7 +148,8 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
       const raw = doc.lines.at(seg.line - 1) ?? '';
       const text = raw.trim();
       // Each index opens with its title; only an HKEX index is read here.
-      if (INDEX_TITLE.test(normalize(text))) hkexIndex = !/\bgri\b/i.test(text);
+      // A title is a short line of its own, not a list of options ("□ 社會 □ 數據表及索引").
+      if (INDEX_TITLE.test(normalize(text)) && width(text) <= 100 && !/[□☐]/.test(text)) hkexIndex = !/\bgri\b/i.test(text);
       if (hkexIndex) lines.push({ line: seg.line, text, page: seg.page, raw });
     }
   }
@@ -158,7 +160,7 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
   // the cells of each entry are read by column, over the lines its cells wrap onto.
   let columns: Columns | undefined;
   const laidOut = new Map<Entry, Columns>();
-  for (const l of lines) {
+  for (const [i, l] of lines.entries()) {
     const norm = normalize(l.text);
     const heads = columnHeads(l.raw);
     if (heads && heads.section >= 0 && heads.starts.length >= 3) {
@@ -184,7 +186,7 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
     else if (GD_LINE.test(norm)) {
       if (!(current && aspect && current.ids[0] === aspect && !hasPage(current))) ids = aspect ? [aspect] : undefined;
     } else {
-      const named = labelIds(l.text, labels);
+      const named = (columns && wrappedLabel(l, lines[i + 1], columns, labels)) || labelIds(l.text, labels);
       // A wrapped description that repeats what its row names ("Application of Materiality," /
       // "Quantitative and Consistency") continues that row.
       const repeats = current !== undefined && named.every((id) => current!.ids.includes(id));
@@ -201,6 +203,24 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
   return out;
 }
 
+/** The first cell of a laid-out line: its first piece, when that starts under the first column. */
+function firstColumn(raw: string, cols: Columns): string {
+  const first = chunksOf(raw)[0];
+  return first && (cols.starts.length < 2 || first.at < cols.starts[1] - 2) ? first.text : '';
+}
+
+/**
+ * The items a row names when its first cell wraps onto the next line ("策略：氣候相關風險及" /
+ * "機遇"): the two pieces of the first column read together.
+ */
+function wrappedLabel(line: { raw?: string }, next: { raw?: string } | undefined, cols: Columns, labels: { label: string; id: string }[]): string[] | undefined {
+  const head = firstColumn(line.raw ?? '', cols);
+  const tail = next ? firstColumn(next.raw ?? '', cols) : '';
+  if (head === '' || tail === '' || tail.length > 12) return undefined;
+  const ids = labelIds(head + tail, labels);
+  return ids.length > 0 ? ids : undefined;
+}
+
 /** The column a piece of a laid-out line starts under. */
 function columnOf(at: number, cols: Columns): number {
   let col = 0;
@@ -214,9 +234,14 @@ function cellsByColumn(lines: { raw?: string }[], cols: Columns): { sectionCell:
   // In a column of names and pages ("包裝物料，17"), what follows the last page is a remark that
   // wrapped left of its own column.
   const chunks = lines.flatMap((l) => chunksOf(l.raw ?? '').map((chunk) => ({ chunk, col: columnOf(chunk.at, cols) })));
+  const endsInPage = (text: string) => /(?:^|[,，、;；\s])\d{1,3}$/.test(text);
+  // A long description pushes "名稱，20" right, under the remarks head: it is still the location.
+  if (cols.section === cols.page && !chunks.some(({ col }) => col === cols.page)) {
+    for (const c of chunks) if (c.col > cols.page && endsInPage(c.chunk.text)) c.col = cols.page;
+  }
   let lastPage = -1;
   if (cols.section === cols.page) chunks.forEach(({ chunk, col }, i) => {
-    if (col === cols.page && /(?:^|[,，、;；\s])\d{1,3}$/.test(chunk.text)) lastPage = i;
+    if (col === cols.page && endsInPage(chunk.text)) lastPage = i;
   });
   for (const [i, { chunk, col }] of chunks.entries()) {
     if (lastPage >= 0 && i > lastPage && col === cols.page) continue;

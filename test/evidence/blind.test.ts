@@ -300,6 +300,13 @@ describe('blind report: Traditional Chinese cold-chain logistics, 2025 Code, PDF
     expect(b73[0].related?.[0]?.page).toBe(35);
   });
 
+  it('Part D rows whose first cell wraps ("策略：氣候相關風險及" / "機遇") are read, their location pushed under the remarks head too', () => {
+    const omitted = byRule(f, 'inconsistent/index-omits-clause').map((x) => x.item);
+    for (const id of ['D-risks-opportunities', 'D-business-model', 'D-strategy-decision', 'D-financial-effects', 'D-targets']) expect(omitted, id).not.toContain(id);
+    // The reader survey after the index ("□ 社會 □ 數據表及索引") is no index title and no row.
+    expect(f.findings.some((x) => x.message.includes('□'))).toBe(false);
+  });
+
   it('a page that opens a topic covers its figures overleaf (waste on pp. 14–15)', () => {
     const pages = byRule(f, 'inconsistent/gri-index-page-unsupported').map((x) => x.item);
     for (const id of ['306-3', '306-4']) expect(pages).not.toContain(id);
