@@ -263,8 +263,9 @@ describe('blind report: English property manager, 2025 Code, Markdown, no GRI cl
     expect(hkexStatus(f, 'B3.2')).toBe('addressed');
   });
 
-  it('"is therefore not applicable" gives its reason in the sentence before', () => {
+  it('"is therefore not applicable" gives its reason in the sentence before, and answers B6.4\'s recall part', () => {
     expect(byRule(f, 'missing/unexplained-omission')).toEqual([]);
+    expect(hkexStatus(f, 'B6.4')).toBe('addressed');
   });
 
   it('clauses cited as deleted or replaced ("replaces the section on Aspect A4") are not stale citations', () => {
