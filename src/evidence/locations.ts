@@ -95,17 +95,9 @@ export function tableCitations(names: string[]): string[] {
  */
 export function resolveTable(ref: string, doc: ReportDocument): number[] {
   const key = compact(ref);
-  const { sorted } = labelLines(doc);
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].label < key) lo = mid + 1;
-    else hi = mid;
-  }
   const found = new Set<number>();
   // "Table 3" is not "Table 30".
-  for (let i = lo; i < sorted.length && sorted[i].label.startsWith(key); i++) if (!/^[\d.]/.test(sorted[i].label.slice(key.length))) found.add(sorted[i].section);
+  for (const e of labelsStartingWith(labelLines(doc).sorted, key)) if (!/^[\d.]/.test(e.label.slice(key.length))) found.add(e.section);
   return [...found];
 }
 
@@ -237,6 +229,15 @@ function labelLine(name: string, doc: ReportDocument): number[] | undefined {
   if (key.length < (/[a-z]/.test(key) ? 12 : 4)) return undefined;
   const { sorted, runIn } = labelLines(doc);
   let best = runIn.get(key);
+  for (const e of labelsStartingWith(sorted, key)) {
+    if (e.length > 3 * name.length || (e.label !== key && key.length < e.label.length / 2)) continue;
+    if (!best || e.block < best.block) best = e;
+  }
+  return best ? [best.section] : undefined;
+}
+
+/** The label lines whose label starts with `key`, found by binary search in the sorted list. */
+function labelsStartingWith(sorted: LabelEntry[], key: string): LabelEntry[] {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -244,12 +245,9 @@ function labelLine(name: string, doc: ReportDocument): number[] | undefined {
     if (sorted[mid].label < key) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < sorted.length && sorted[i].label.startsWith(key); i++) {
-    const e = sorted[i];
-    if (e.length > 3 * name.length || (e.label !== key && key.length < e.label.length / 2)) continue;
-    if (!best || e.block < best.block) best = e;
-  }
-  return best ? [best.section] : undefined;
+  let end = lo;
+  while (end < sorted.length && sorted[end].label.startsWith(key)) end++;
+  return sorted.slice(lo, end);
 }
 
 function isWithin(doc: ReportDocument, section: number, ancestor: number): boolean {
