@@ -26,6 +26,8 @@ export interface MetricDef {
   equivalents?: Record<string, number>;
   names: Names;
   share?: Names;
+  /** Verbs after which a figure in the metric's own unit states it ("the Group had 3,046 employees"). */
+  statedBy?: Names;
   breakdowns?: string[];
   rarelyConstant?: boolean;
   links?: { hkex?: string[]; gri?: string[] };
@@ -79,6 +81,7 @@ export interface Lexicon {
   /** Every metric name, longest first. */
   metricNames: NamedPhrase<MetricDef>[];
   shareNouns: NamedPhrase<MetricDef>[];
+  statingVerbs: NamedPhrase<MetricDef>[];
   units: Map<string, UnitDef>;
   unitAliases: NamedPhrase<UnitDef>[];
   multipliers: NamedPhrase<number>[];
@@ -170,6 +173,7 @@ export function compileLexicon(raw: MetricLexicon): Lexicon {
     metrics,
     metricNames: byLength(file.metrics.flatMap((m) => phrases(allNames(m.names), m))),
     shareNouns: byLength(file.metrics.flatMap((m) => phrases(allNames(m.share), m))),
+    statingVerbs: byLength(file.metrics.flatMap((m) => phrases(allNames(m.statedBy), m))),
     units,
     unitAliases: byLength((file.units ?? []).flatMap((u) => phrases(u.aliases, u))),
     multipliers: byLength((file.multipliers ?? []).flatMap((m) => phrases(m.aliases, m.factor))),

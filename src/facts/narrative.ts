@@ -253,6 +253,7 @@ export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: 
       pos += name.key.length - 1;
     }
     found.push(...readShares(lex, text, defaultYear));
+    found.push(...readStated(lex, text, defaultYear));
     found.push(...readChangesBeforeName(lex, text, names, defaultYear));
     for (const f of found) {
       const offset = c.map[f.at] ?? 0;
@@ -277,6 +278,38 @@ export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: 
     }
   }
   return facts;
+}
+
+/** What may follow a stated figure and its unit: the end of its clause, or a comparison. */
+const STATED_END = /^\s*(?:[,，。.;；)）]|$|(?:compared|as at|as of|in total|across)\b)/;
+
+/**
+ * "As at 31 December 2025, the Group had 3,046 employees", "本集團共有3,046名員工": a figure after
+ * a verb the lexicon gives for a metric, in a unit of the metric's own dimension, that ends its
+ * clause ("had 3 employees injured" states no headcount) and is said of the whole issuer (no
+ * office, plant or subsidiary named before it).
+ */
+function readStated(lex: Lexicon, text: string, defaultYear: number | null): Found[] {
+  const out: Found[] = [];
+  for (const verb of lex.statingVerbs) {
+    for (let at = text.indexOf(verb.key); at >= 0; at = text.indexOf(verb.key, at + 1)) {
+      if (!occursAt(text, at, verb)) continue;
+      const numAt = skipWords(text, at + verb.key.length, lex.links, 3);
+      const num = text.slice(numAt).match(NUMBER_AT);
+      if (!num) continue;
+      let u = numAt + num[0].length;
+      while (text[u] === ' ') u++;
+      const read = unitAt(lex, text, u);
+      const metric = verb.target;
+      if (!read || read.unit.per || read.unit.dimension !== metric.dimension || !STATED_END.test(text.slice(read.end))) continue;
+      const sStart = sentenceStart(text, at);
+      if (lex.qualifiers.some((q) => text.slice(sStart, at).includes(q))) continue;
+      const number = parseNumber(num[0]);
+      if (!number) continue;
+      out.push({ metric, label: text.slice(at, read.end), number, unit: read.unit, year: yearBefore(text, sStart, at) ?? defaultYear, at: numAt, end: read.end });
+    }
+  }
+  return out;
 }
 
 function readAfterName(lex: Lexicon, text: string, at: number, name: NamedPhrase<MetricDef>, defaultYear: number | null): Found[] {

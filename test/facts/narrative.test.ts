@@ -61,6 +61,24 @@ describe('figures in sentences', () => {
   });
 });
 
+describe('a figure stated after a verb: "the Group had 3,046 employees"', () => {
+  it.each([
+    ['As at 31 December 2025, the Group had 3,046 employees, compared with 3,011 a year earlier.', 2025, 3046],
+    ['At the end of the year we employed a total of 1,560 staff.', 2024, 1560],
+    ['截至2024年12月31日，本集團共有676名僱員。', 2024, 676],
+  ])('%s', (sentence, year, value) => {
+    expect(facts(sentence)).toEqual([{ metric: 'workforce.total', year, value, unit: 'persons' }]);
+  });
+
+  it('not a part of the business, not a figure the clause goes on to qualify', () => {
+    for (const sentence of [
+      'Our Shenzhen factory had 300 employees at the end of the year.', // a part of the business
+      'The incident left the site with 3 employees injured.', // no verb of the lexicon
+      'During the typhoon we had 12 employees stranded at the depot.', // the clause goes on
+    ]) expect(facts(sentence), sentence).toEqual([]);
+  });
+});
+
 describe('a currency printed before its figure, run into it or not', () => {
   it.each([
     ['Charitable donations amounted to RMB130 thousand.', [{ metric: 'community.donations', year: 2024, value: 130000, unit: 'CNY' }]],
