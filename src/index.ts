@@ -91,6 +91,7 @@ function griRequirements(doc: ReportDocument, rules: RuleSet, editions: ChosenEd
   if (!pack || !rules.griCatalog) return undefined;
   const analysis = analyseGri(doc, pack, rules.griCatalog);
   const omitted = new Map(analysis.index.filter((e) => e.disclosure && e.omission?.reason).map((e) => [e.disclosure!, e]));
+  const referredElsewhere = new Map(analysis.index.filter((e) => e.disclosure && e.external.length > 0).map((e) => [e.disclosure!, e]));
   for (const c of covered) {
     if (c.coverage.pack !== pack) continue;
     c.required = analysis.required.has(c.coverage.item.id);
@@ -102,6 +103,16 @@ function griRequirements(doc: ReportDocument, rules: RuleSet, editions: ChosenEd
     const whole = omission && (!/\d-\d+-[a-z]/i.test(requirements) || /\d-\d+-a\b/i.test(requirements));
     if (omission && c.coverage.item.omissionAllowed !== false && (whole || c.coverage.status === 'missing')) {
       const evidence = { line: omission.line, column: omission.column, page: omission.page, section: 'GRI content index', text: `${omission.omission!.reasonText}${omission.omission!.explanation ? `: ${omission.omission!.explanation}` : ''}` };
+      c.coverage.status = 'explained';
+      c.coverage.explanation = { evidence, reasoned: true };
+      c.coverage.evidence.push(evidence);
+      continue;
+    }
+    // GRI lets a disclosure be made in another published document the index cites ("2025年年度報告
+    // – 企業管治報告"): what this report lacks, it says where to find.
+    const elsewhere = c.coverage.status === 'missing' ? referredElsewhere.get(c.coverage.item.id) : undefined;
+    if (elsewhere) {
+      const evidence = { line: elsewhere.line, column: elsewhere.column, page: elsewhere.page, section: 'GRI content index', text: `reported in ${elsewhere.external.join('; ')}` };
       c.coverage.status = 'explained';
       c.coverage.explanation = { evidence, reasoned: true };
       c.coverage.evidence.push(evidence);

@@ -179,7 +179,13 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
     const aspectMatch = ASPECT_LINE.exec(norm) ?? ASPECT_GD_LINE.exec(norm);
     const kpi = KPI_LINE.exec(norm);
     let ids: string[] | undefined;
-    if (aspectMatch) {
+    // One cell per line: "Aspect A3: The Environment …" after a KPI A3.1 row's description and
+    // before its page is that row's section cell, not a new row.
+    const sectionCellOfRow = (id: string) =>
+      !columns && current !== undefined && current.lines.length > 1 && !hasPage(current) && !PAGE_CELL.test(current.lines[current.lines.length - 1].text.trim()) && current.ids.some((c) => c === id || c.startsWith(`${id}.`));
+    if (aspectMatch && sectionCellOfRow(aspectMatch[1].toUpperCase())) {
+      // continues the row
+    } else if (aspectMatch) {
       aspect = aspectMatch[1].toUpperCase();
       ids = [aspect];
     } else if (kpi) ids = [kpi[1].toUpperCase()];
@@ -200,7 +206,22 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
     current?.lines.push(l);
   }
   for (const [entry, cols] of laidOut) Object.assign(entry, cellsByColumn(entry.lines, cols));
+  for (const entry of out) if (!laidOut.has(entry) && entry.sectionCell === undefined) Object.assign(entry, flatCells(entry));
   return out;
+}
+
+/** A cell of page numbers alone: "9", "7, 12", "13–18". */
+const PAGE_CELL = /^\d{1,3}(?:\s*[-–—~]\s*\d{1,3})?(?:\s*[,，、]\s*\d{1,3}(?:\s*[-–—~]\s*\d{1,3})?)*$/;
+
+/**
+ * The page cell of a row of an index printed one cell per line (pdftotext without -layout): its
+ * first line after the clause's own that holds page numbers alone (lines after it are headings
+ * of the index's next part). Which lines are the section cell and which the clause's description
+ * cannot be told apart reliably, so sections are left out.
+ */
+function flatCells(entry: Entry): { pageCell?: string } {
+  const cell = entry.lines.slice(1).find((l) => PAGE_CELL.test(l.text.trim()));
+  return cell ? { pageCell: bareToPages(cell.text.trim()) } : {};
 }
 
 /** The first cell of a laid-out line: its first piece, when that starts under the first column. */

@@ -4,7 +4,7 @@ import type { GriCatalog } from '../rules/gri-catalog.js';
 import type { RulePack } from '../rules/types.js';
 import { normalize } from '../util/normalize.js';
 import { rangesIn } from '../facts/period.js';
-import { bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, resolve, resolveTable, sectionCitations, splitLocation, tableCitations, BARE_PAGES, INDEX_TITLE, PAGE_TOKEN, type Columns, type Heading } from './locations.js';
+import { bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, externalCitations, resolve, resolveTable, sectionCitations, splitLocation, tableCitations, BARE_PAGES, INDEX_TITLE, PAGE_TOKEN, type Columns, type Heading } from './locations.js';
 
 /** How the report says it uses the GRI Standards. */
 export type GriClaimKind = 'in-accordance' | 'with-reference' | 'informal' | 'none';
@@ -44,6 +44,8 @@ export interface GriIndexEntry {
   sections: { name: string; sections: number[] }[];
   /** Tables the entry cites, resolved to the sections of their captions (none when no caption is found). */
   tables: { name: string; sections: number[] }[];
+  /** Other documents the entry cites for the disclosure (the annual report's governance report). */
+  external: string[];
   pages: number[];
   /** `requirements` names what is omitted ("403-9-b"); empty when the whole disclosure is. */
   omission?: { reason?: string; reasonText: string; explanation: string; requirements: string };
@@ -78,6 +80,9 @@ function sentenceAround(text: string, at: number): string {
 
 /** "has not prepared this report with reference to the GRI Standards", "並未參照": the claim denied. */
 const DENIAL = /\b(?:not|never|neither|nor)\b|未|並非|并非|不是|沒有|没有|無意|无意/;
+
+/** A sentence denying any claim of GRI use ("does not claim to be prepared in accordance with … the GRI Standards", "並非依據GRI標準編製"). */
+const DISCLAIMER = /\b(?:not|neither)\b[^.。]{0,60}(?:in accordance with|with refer-?\s*ence to)[^.。]{0,40}\bgri\b|(?:並非|并非|未有|並未|并未|不)[^。]{0,12}(?:依據|依据|按照|參照|参照)[^。]{0,12}gri/;
 
 function deniedBefore(text: string, at: number): boolean {
   const start = text.slice(0, at).search(/[。！？!?\n;；][^。！？!?\n;；]*$/);
@@ -127,6 +132,7 @@ function unflatten(norm: string, flatAt: number): number {
 export function detectGriStatement(doc: ReportDocument, catalog: GriCatalog): GriStatement {
   const statement: GriStatement = { kind: 'none', sectorStandards: [], obsolete: [] };
   let informal: Place | undefined;
+  let disclaimed = false;
   let statementInIndex = false;
   for (const block of doc.blocks) {
     if (block.role === 'toc' || block.role === 'furniture') continue;
@@ -160,6 +166,9 @@ export function detectGriStatement(doc: ReportDocument, catalog: GriCatalog): Gr
     for (const m of norm.matchAll(SECTOR)) {
       if (!statement.sectorStandards.some((s) => s.number === m[1])) statement.sectorStandards.push({ ...place(block, m.index, m[0].length), number: m[1] });
     }
+    // "This Report does not claim to be prepared in accordance with, or with reference to, the GRI
+    // Standards": drawing on GRI for definitions is then no informal claim either.
+    if (block.role === 'body' && DISCLAIMER.test(norm)) disclaimed = true;
     if (!informal && block.role === 'body') {
       // "本報告主要依據…GRI…編制", "This report is prepared based on GRI": a sentence about how
       // the report itself was prepared, not GRI used as one input among others.
@@ -168,7 +177,7 @@ export function detectGriStatement(doc: ReportDocument, catalog: GriCatalog): Gr
       if (INFORMAL.test(sentence) && ABOUT_REPORT.test(sentence) && !deniedBefore(norm, g)) informal = place(block, g, 3);
     }
   }
-  if (statement.kind === 'none' && informal) {
+  if (statement.kind === 'none' && informal && !disclaimed) {
     statement.kind = 'informal';
     statement.at = informal;
   }
@@ -266,6 +275,7 @@ function tableEntries(rows: { cells: string[]; line: number }[], page: number | 
       standard: d && standard && standard.number !== d[1] ? undefined : standard,
       sections: names.map((name) => ({ name, sections: resolve(name, headings, doc, pages) })),
       tables: tableCitations(parts).map((name) => ({ name, sections: resolveTable(name, doc) })),
+      external: externalCitations(parts),
       pages,
       omission: omission && (omission.reasonText !== '' || omission.explanation !== '') && !isPlaceholder(omission.reasonText) ? omission : undefined,
       line: row.line,
@@ -378,11 +388,13 @@ function groupEntries(group: { line: number; text: string; page?: number; pagesO
   const names = group[0].pagesOnly ? [] : joinWrapped(sectionCitations(parts), headings);
   const sections = names.map((name) => ({ name, sections: resolve(name, headings, doc, pages) }));
   const tables = group[0].pagesOnly ? [] : tableCitations(parts).map((name) => ({ name, sections: resolveTable(name, doc) }));
+  const external = group[0].pagesOnly ? [] : externalCitations(parts);
   return tokens.map((t) => ({
     disclosure: t.disclosure,
     standard: t.standard,
     sections,
     tables,
+    external,
     pages,
     line: t.line,
     column: 1,

@@ -84,6 +84,11 @@ export function sectionCitations(names: string[]): string[] {
     .filter((n) => compact(n).length > 1 && n.length <= 100 && !BARE_PAGES.test(n) && !/^[\d\s,，、]+$/.test(n) && !GENERAL_REFERENCE.test(n.replace(/\s+/g, ' ')) && !EXTERNAL_REFERENCE.test(n) && !REMARK_FRAGMENT.test(n));
 }
 
+/** The other documents a location cites ("2025年年度報告 – 企業管治報告", "Annual Report 2024, p. 45"). */
+export function externalCitations(names: string[]): string[] {
+  return names.map((n) => n.trim()).filter((n) => n.length <= 100 && EXTERNAL_REFERENCE.test(n));
+}
+
 /** The tables and figures a location cites ("6.3 Waste; Table P-4" → "Table P-4"). */
 export function tableCitations(names: string[]): string[] {
   return names.flatMap((n) => [...n.matchAll(TABLE_REFERENCE)].map((m) => m[0].replace(/^[（(\s]+|[)）\s]+$/g, ''))).filter((t) => /\d/.test(t) && !/(?:19|20)\d\d/.test(t));
