@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, type FileResult } from '../../src/index.js';
 import { ingestFile } from '../../src/ingest/index.js';
+import { assignRoles } from '../../src/document/roles.js';
+import { loadRules } from '../../src/rules/load.js';
+import { parseContentIndexes } from '../../src/evidence/content-index.js';
 import { fixture } from '../helpers/run.js';
 
 /**
@@ -320,5 +323,62 @@ describe('blind report: Traditional Chinese cold-chain logistics, 2025 Code, PDF
   it('a page that opens a topic covers its figures overleaf (waste on pp. 14–15)', () => {
     const pages = byRule(f, 'inconsistent/gri-index-page-unsupported').map((x) => x.item);
     for (const id of ['306-3', '306-4']) expect(pages).not.toContain(id);
+  });
+});
+
+describe('blind report: Simplified Chinese H-share pharmaceutical group, 2025 Code, Markdown from Word, GRI "in accordance"', () => {
+  let f: FileResult;
+  beforeAll(async () => {
+    f = (await check([fixture('blind', 'zh-Hans-2025-hshare.md')], {})).files[0];
+  });
+
+  it('no HKEX clause missing, no error (the directors\' 6 training hours are no workforce average)', () => {
+    expectNoneMissingNoError(f);
+  });
+
+  it('GRI disclosures the index says are in the annual report ("2025年年度报告 – 企业管治报告") are not missing', () => {
+    for (const id of ['2-18', '2-20']) {
+      const item = f.items.find((i) => i.framework === 'gri' && i.id === id)!;
+      expect(item.status, id).toBe('explained');
+      expect(item.evidence.at(-1)).toMatchObject({ section: 'GRI content index', text: 'reported in 2025年年度报告 – 企业管治报告' });
+    }
+  });
+
+  it('"信息不可获得/不完整" is GRI 1\'s "information unavailable/incomplete"', () => {
+    expect(byRule(f, 'inconsistent/gri-omission')).toEqual([]);
+  });
+
+  it('Part D rows named with 和 ("策略 – 气候相关风险和机遇") are index rows', () => {
+    expect(byRule(f, 'inconsistent/index-omits-clause')).toEqual([]);
+  });
+});
+
+describe('blind report: English restaurant group, 2020 Guide, pdftotext without -layout', () => {
+  const path = fixture('blind', 'en-2024-restaurants-flat.txt');
+  let f: FileResult;
+  beforeAll(async () => {
+    f = (await check([path], {})).files[0];
+  });
+
+  it('no clause missing, no error; "does not claim to be prepared in accordance with, or with reference to, the GRI Standards" makes no claim', () => {
+    expectNoneMissingNoError(f);
+    expect(byRule(f, 'missing/gri-statement-of-use')).toEqual([]);
+  });
+
+  it('"total Scope 1 and Scope 2 greenhouse gas emissions fell by 6.8%" is a stated change', () => {
+    const change = f.facts.find((x) => x.metric === 'ghg.scope1-2' && x.change);
+    expect(change).toMatchObject({ value: -6.8, change: { from: 2024 } });
+  });
+
+  it('the index printed one cell per line: each row its pages; "Aspect A3: …" before a KPI row\'s page is its section cell, not a row', async () => {
+    const rules = loadRules();
+    const doc = await ingestFile(path, {});
+    assignRoles(doc, { indexHeadings: rules.common.contentIndex!.headings!, tocHeadings: rules.common.contentIndex!.toc! });
+    const claims = parseContentIndexes(doc, [rules.packs.find((p) => p.edition === 'hkex-esg-2020')!], { deletedMarkers: [], notApplicableMarkers: [] });
+    const pagesOf = (id: string) => claims.filter((c) => c.ids.includes(id)).map((c) => c.pages);
+    expect(pagesOf('A3.1')).toEqual([[23]]);
+    expect(pagesOf('A4.1')).toEqual([[23]]);
+    expect(pagesOf('B1.1')).toEqual([[25]]);
+    expect(pagesOf('B1')).toEqual([[24]]);
   });
 });
