@@ -5,6 +5,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { readHtmlTable } from './html-table.js';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import type { Event, Extension, Token } from 'micromark-util-types';
 import { parse as parseYaml } from 'yaml';
@@ -275,6 +276,9 @@ export function readMarkdown(path: string, source: string): ReportDocument {
           const line = token.start.line + value.slice(0, m.index).split('\n').length - 1;
           comments.push({ text: m[1].trim(), line });
         }
+        // A table pandoc wrote as HTML (merged cells) is a table of the report all the same.
+        const table = /<table[\s>]/i.test(value) ? readHtmlTable(value.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' ')), token.start.line) : undefined;
+        if (table) builder.block('table', table.text, table.segments, token.end.line, { rows: table.rows });
         return;
       }
       case 'table': {

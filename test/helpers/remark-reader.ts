@@ -3,6 +3,7 @@
  * event-based reader in src/ingest/markdown.ts is checked against: remark-parse with the GFM
  * extensions remark-gfm adds, but for literal autolinks, which that reader leaves out.
  */
+import { readHtmlTable } from '../../src/ingest/html-table.js';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Processor } from 'unified';
@@ -78,6 +79,8 @@ export function readMarkdownWithRemark(path: string, source: string): ReportDocu
           const line = start.line + node.value.slice(0, m.index).split('\n').length - 1;
           comments.push({ text: m[1].trim(), line });
         }
+        const table = /<table[\s>]/i.test(node.value) ? readHtmlTable(node.value.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' ')), start.line) : undefined;
+        if (table) builder.block('table', table.text, table.segments, end.line, { rows: table.rows });
         return;
       }
       case 'table': {
