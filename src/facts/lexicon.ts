@@ -63,7 +63,7 @@ export interface LexiconFile {
   breakdowns?: BreakdownDef[];
   modifiers?: { id: string; terms: string[] }[];
   qualifiers?: string[];
-  narrative?: { links?: string[]; previousYear?: string[]; up?: string[]; down?: string[]; doubled?: string[]; halved?: string[] };
+  narrative?: { links?: string[]; previousYear?: string[]; up?: string[]; down?: string[]; doubled?: string[]; halved?: string[]; wholeWorkforce?: string[] };
   metrics: MetricDef[];
   relations?: RelationDef[];
 }
@@ -82,6 +82,8 @@ export interface Lexicon {
   metricNames: NamedPhrase<MetricDef>[];
   shareNouns: NamedPhrase<MetricDef>[];
   statingVerbs: NamedPhrase<MetricDef>[];
+  /** Words for all the staff, which take a sentence back from a qualifier to the whole issuer. */
+  wholeWorkforce: string[];
   units: Map<string, UnitDef>;
   unitAliases: NamedPhrase<UnitDef>[];
   multipliers: NamedPhrase<number>[];
@@ -185,6 +187,7 @@ export function compileLexicon(raw: MetricLexicon): Lexicon {
     ),
     modifiers: (file.modifiers ?? []).map((m) => ({ id: m.id, terms: m.terms.map(foldKey) })),
     qualifiers: (file.qualifiers ?? []).map(foldKey),
+    wholeWorkforce: (nr.wholeWorkforce ?? []).map(foldKey),
     tableHeaders: (file.tableHeaders ?? []).map(foldKey),
     links: (nr.links ?? []).map(foldKey).sort((a, b) => b.length - a.length),
     previousYear: (nr.previousYear ?? []).map(foldKey).sort((a, b) => b.length - a.length),

@@ -280,6 +280,17 @@ export function readNarrative(doc: ReportDocument, lex: Lexicon, consumedLines: 
   return facts;
 }
 
+/**
+ * Whether the text before a figure's name confines it to a part of the business or to the
+ * directors, unless the whole staff is named after that ("面向董事會開展…，面向員工開展…").
+ */
+function qualified(lex: Lexicon, before: string): boolean {
+  return lex.qualifiers.some((q) => {
+    const at = before.lastIndexOf(q);
+    return at >= 0 && !lex.wholeWorkforce.some((w) => before.indexOf(w, at + q.length) >= 0);
+  });
+}
+
 /** What may follow a stated figure and its unit: the end of its clause, or a comparison. */
 const STATED_END = /^\s*(?:[,，。.;；)）]|$|(?:compared|as at|as of|in total|across)\b)/;
 
@@ -303,7 +314,7 @@ function readStated(lex: Lexicon, text: string, defaultYear: number | null): Fou
       const metric = verb.target;
       if (!read || read.unit.per || read.unit.dimension !== metric.dimension || !STATED_END.test(text.slice(read.end))) continue;
       const sStart = sentenceStart(text, at);
-      if (lex.qualifiers.some((q) => text.slice(sStart, at).includes(q))) continue;
+      if (qualified(lex, text.slice(sStart, at))) continue;
       const number = parseNumber(num[0]);
       if (!number) continue;
       out.push({ metric, label: text.slice(at, read.end), number, unit: read.unit, year: yearBefore(text, sStart, at) ?? defaultYear, at: numAt, end: read.end });
@@ -326,7 +337,7 @@ function readValueAfterName(lex: Lexicon, text: string, at: number, name: NamedP
   const clause = text.slice(clauseStart(text, at), at);
   // "電力、化工板塊碳排放總量…，碳排放強度…": a part of the business named anywhere before in the sentence.
   const sentence = text.slice(sentenceStart(text, at), at);
-  if (lex.qualifiers.some((q) => sentence.includes(q))) return undefined;
+  if (qualified(lex, sentence)) return undefined;
   // "纍計參訓人數" is not "參訓人數": a modifier just before the name changes the metric.
   const nameMods = modifiersIn(lex, name.key);
   for (const m of modifiersIn(lex, clause.slice(-6))) if (!nameMods.has(m)) return undefined;

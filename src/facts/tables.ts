@@ -269,7 +269,8 @@ export class TableReader {
     const metric = named && unit?.dimension === 'mass-co2e' && !unitFits(named.metric, unit) ? undefined : named;
     if (metric) return { metric: metric.metric, breakdown: qualifierBreakdown(this.lex, name, metric === own ? metric.prefix : '', metric.rest), viaContext: metric !== own };
     if (this.parent) {
-      const sameUnit = this.memberUnit === undefined || this.memberUnit === (unit?.symbol ?? '');
+      // A member row without a unit of its own has its total's ("按地区（人）" | "四川省").
+      const sameUnit = this.memberUnit === undefined || this.memberUnit === ((unit ?? this.parent.unit)?.symbol ?? '');
       const member = matchMember(this.lex, name, this.dimension, sameUnit && /[a-z\u3400-\u9fff]/i.test(name) && !parseUnit(this.lex, name));
       if (member) return { member };
     }
@@ -527,11 +528,22 @@ export function readMarkdownTables(doc: ReportDocument, lex: Lexicon, notes: Not
     });
     if (yearCols.length === 0) continue;
     const unitCol = header.findIndex((c) => /^(?:unit|units|单位|單位)$/i.test(foldKey(c)));
-    const labelCol = header.findIndex((_, i) => i !== unitCol && !yearCols.some((y) => y.col === i));
+    const labelCols = header.map((_, i) => i).filter((i) => i !== unitCol && i < yearCols[0].col);
+    const labelCol = labelCols.length > 0 ? labelCols[0] : header.findIndex((_, i) => i !== unitCol && !yearCols.some((y) => y.col === i));
     if (labelCol < 0) continue;
+    // Two label columns (a Word table with merged cells): "按性别（人）" | "男性" is the member row
+    // of a group the first column opens; a label merged over both is an ordinary row.
+    const subCol = labelCols.length >= 2 ? labelCols[1] : -1;
+    let openGroup: string | undefined;
     const reader = new TableReader(doc, lex, nextId(), yearCols.map((y) => y.year), (n) => notes.has(n, block.page));
     for (const row of block.rows.slice(1)) {
-      const label = row.cells[labelCol] ?? '';
+      let label = row.cells[labelCol] ?? '';
+      const sub = subCol >= 0 ? (row.cells[subCol] ?? '') : '';
+      if (sub !== '' && sub !== label) {
+        if (label !== openGroup) reader.group(label.replace(/\s*[（(][^()（）]*[)）]\s*$/, ''));
+        openGroup = label;
+        label = sub;
+      } else openGroup = undefined;
       const values = yearCols.map((y) => row.cells[y.col] ?? '');
       const place: Place = { line: row.line, column: 1, page: block.page, section: block.section };
       if (values.every((v) => v.trim() === '')) {

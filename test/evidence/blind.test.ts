@@ -332,8 +332,14 @@ describe('blind report: Simplified Chinese H-share pharmaceutical group, 2025 Co
     f = (await check([fixture('blind', 'zh-Hans-2025-hshare.md')], {})).files[0];
   });
 
-  it('no HKEX clause missing, no error (the directors\' 6 training hours are no workforce average)', () => {
-    expectNoneMissingNoError(f);
+  it('no HKEX clause missing; the one error is the writer\'s planted one (employees by region)', () => {
+    expect(f.items.filter((i) => i.framework === 'hkex' && i.status === 'missing').map((i) => i.id)).toEqual([]);
+    // Read from an HTML table with merged cells ("按地区（人）" spanning four rows of regions).
+    const errors = f.findings.filter((x) => x.severity === 'error');
+    expect(errors.map((x) => [x.ruleId, x.item])).toEqual([['inconsistent/sum-mismatch', 'B1.1']]);
+    expect(errors[0].message).toContain('14,826');
+    // The directors' 6 training hours are no workforce average.
+    expect(f.findings.filter((x) => x.item === 'B3.2' && x.category === 'inconsistent')).toEqual([]);
   });
 
   it('GRI disclosures the index says are in the annual report ("2025年年度报告 – 企业管治报告") are not missing', () => {
