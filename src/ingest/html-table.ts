@@ -14,7 +14,7 @@ const MAX_SPAN = 50;
 
 function span(attributes: string, name: string): number {
   const m = new RegExp(`\\b${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attributes);
-  return m ? Math.min(MAX_SPAN, Math.max(1, Number(m[1]))) : 1;
+  return m ? spanOf(m[1]) : 1;
 }
 
 function cellText(html: string): string {
@@ -30,31 +30,54 @@ function cellText(html: string): string {
     .trim();
 }
 
+/**
+ * Places cells in the grid of a table whose cells may span rows and columns: a row's own cells
+ * go to the columns left free by cells carried down from rows above.
+ */
+export class SpanGrid {
+  // Cells carried down from rows above: column → text and rows still to fill.
+  private readonly carried = new Map<number, { text: string; rows: number }>();
+
+  /** The cells carried into the row at column `at` onwards, until a free column; each is given to `put`. */
+  carry(at: number, put: (text: string) => void): number {
+    let col = at;
+    for (let c = this.carried.get(col); c; c = this.carried.get(col)) {
+      put(c.text);
+      if (--c.rows === 0) this.carried.delete(col);
+      col++;
+    }
+    return col;
+  }
+
+  /** A cell of the row at column `at`, spanning `rowSpan` rows and `colSpan` columns; the column after it. */
+  place(at: number, text: string, rowSpan: number, colSpan: number): number {
+    for (let k = 0; k < colSpan; k++) if (rowSpan > 1) this.carried.set(at + k, { text, rows: rowSpan - 1 });
+    return at + colSpan;
+  }
+}
+
+/** A span attribute's value within reason (1 when absent). */
+export function spanOf(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? Math.min(MAX_SPAN, Math.max(1, Math.floor(n))) : 1;
+}
+
 /** The table in `html` (its first line at `firstLine` of the document); undefined when it has no row. */
 export function readHtmlTable(html: string, firstLine: number): { rows: TableRow[]; text: string; segments: Segment[] } | undefined {
   const rows: TableRow[] = [];
   const segments: Segment[] = [];
   let text = '';
-  // Cells carried down from rows above: column → text and rows still to fill.
-  const carried = new Map<number, { text: string; rows: number }>();
+  const grid = new SpanGrid();
   for (const row of html.matchAll(ROW)) {
     const cells: string[] = [];
-    const take = () => {
-      for (let c = carried.get(cells.length); c; c = carried.get(cells.length)) {
-        cells.push(c.text);
-        if (--c.rows === 0) carried.delete(cells.length - 1);
-      }
-    };
+    const put = (value: string) => cells.push(value);
     for (const cell of row[1].matchAll(CELL)) {
-      take();
       const value = cellText(cell[3]);
-      const rowSpan = span(cell[2], 'rowspan');
-      for (let k = span(cell[2], 'colspan'); k > 0; k--) {
-        if (rowSpan > 1) carried.set(cells.length, { text: value, rows: rowSpan - 1 });
-        cells.push(value);
-      }
+      const colSpan = span(cell[2], 'colspan');
+      grid.place(grid.carry(cells.length, put), value, span(cell[2], 'rowspan'), colSpan);
+      for (let k = 0; k < colSpan; k++) cells.push(value);
     }
-    take();
+    grid.carry(cells.length, put);
     if (cells.length === 0 || cells.every((c) => c === '')) continue;
     const line = firstLine + html.slice(0, row.index).split('\n').length - 1;
     segments.push({ offset: text === '' ? 0 : text.length + 1, line, column: 1 });

@@ -2,6 +2,7 @@ import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { DocumentBuilder } from '../document/build.js';
+import { SpanGrid, spanOf } from './html-table.js';
 import type { DocumentLines, ReportDocument, Revision, Segment, SourceFormat, TableRow } from '../document/types.js';
 import { TextLines } from '../util/lines.js';
 import { InputError } from '../util/errors.js';
@@ -197,20 +198,30 @@ export function readHtmlTree(
     const rows: TableRow[] = [];
     let text = '';
     const segments: Segment[] = [];
+    // Cells that span rows or columns are repeated in each, so every row has its cells in the head's columns.
+    const grid = new SpanGrid();
     for (const tr of rowsOf(node)) {
       const cells: string[] = [];
       const rowSegments: Segment[] = [];
       let rowText = '';
+      const add = (cellText: string) => {
+        rowText += (cells.length === 0 ? '' : ' | ') + cellText;
+        cells.push(cellText);
+      };
       for (const cell of tr.children) {
         if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
         const c = new Collector(paragraphs);
         collectInline(cell.children, c);
         const got = c.finish();
+        const col = grid.carry(cells.length, add);
         const offset = rowText === '' && cells.length === 0 ? 0 : rowText.length + 3;
-        rowText += (cells.length === 0 ? '' : ' | ') + got.text;
+        add(got.text);
         pushSegments(rowSegments, got.segments, offset, paragraphs !== undefined);
-        cells.push(got.text);
+        const colSpan = spanOf(cell.properties?.colSpan);
+        for (let k = 1; k < colSpan; k++) add(got.text);
+        grid.place(col, got.text, spanOf(cell.properties?.rowSpan), colSpan);
       }
+      grid.carry(cells.length, add);
       if (cells.every((cell) => cell === '')) continue;
       const at = rowSegments[0] ?? (pos(tr) ? { offset: 0, ...pos(tr)! } : undefined);
       if (!at) continue;

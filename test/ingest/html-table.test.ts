@@ -47,3 +47,14 @@ describe('an HTML table inside Markdown', () => {
     ]);
   });
 });
+
+describe('an HTML report (or a Word one, through its HTML) with merged cells', () => {
+  it('repeats a merged cell in every row and column it spans, as in Markdown', async () => {
+    const { readHtml } = await import('../../src/ingest/html.js');
+    const doc = readHtml('r.html', `<html><body><h1>ESG Report 2025</h1>\n${TABLE}\n</body></html>`);
+    const table = doc.blocks.find((b) => b.kind === 'table')!;
+    expect(table.rows!.map((r) => r.cells)).toEqual(readHtmlTable(TABLE, 1)!.rows.map((r) => r.cells));
+    // The row's text holds its cells in order, carried ones included.
+    expect(table.text.split('\n')[3]).toBe('按性别（人） | 女性 | 400 | 460');
+  });
+});
