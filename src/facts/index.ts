@@ -5,7 +5,7 @@ import type { Fact } from './types.js';
 import { compileLexicon, type Lexicon } from './lexicon.js';
 import { lineStream } from './stream.js';
 import { Notes } from './notes.js';
-import { readMarkdownTables, readTextTables } from './tables.js';
+import { readCellPerLineTables, readMarkdownTables, readTextTables } from './tables.js';
 import { readHighlights } from './highlights.js';
 import { readNarrative } from './narrative.js';
 
@@ -39,6 +39,7 @@ function readLines(doc: ReportDocument, lex: Lexicon, year: number | null, nextI
   const consumed = new Uint8Array(stream.length);
   const facts: Fact[] = [
     ...readMarkdownTables(doc, lex, notes, nextId),
+    ...(doc.format === 'text' ? readCellPerLineTables(doc, lex, stream, notes, consumed, nextId) : []),
     ...readTextTables(doc, lex, stream, notes, consumed, nextId),
   ];
   facts.push(...readHighlights(doc, lex, stream, consumed, year));

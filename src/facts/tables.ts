@@ -427,6 +427,11 @@ export function readTextTables(
   };
 
   for (let i = 0; i < stream.length; i++) {
+    // Lines a table printed one cell per line has read.
+    if (consumed[i]) {
+      close();
+      continue;
+    }
     const l = stream.at(i);
     const years = parseYearHeader(lex, l.text);
     if (years) {
@@ -512,6 +517,55 @@ export function readTextTables(
     lastPage = l.page;
   }
   close();
+  return facts;
+}
+
+const UNIT_HEAD = /^(?:unit|units|单位|單位)$/i;
+
+/**
+ * Tables as pdftotext prints them without -layout, one cell per line: a head ("Packaging material
+ * (tonnes)", perhaps "Unit"), two or more lines of one year each, then rows of a label, its unit
+ * when the head has a unit column, and one value per year. A table is read only while every row
+ * keeps that shape exactly; the first line that does not ends it (a misread row would compare
+ * figures of different rows).
+ */
+export function readCellPerLineTables(doc: ReportDocument, lex: Lexicon, stream: LineStream, notes: Notes, consumed: Uint8Array, nextId: () => number): Fact[] {
+  const facts: Fact[] = [];
+  const text = (i: number) => (i < stream.length ? stream.at(i).text.trim() : '');
+  const isValue = (t: string) => t !== '' && isValueToken(lex, t.replace(/\s+/g, ''));
+  for (let i = 0; i + 3 < stream.length; i++) {
+    const head = text(i);
+    if (head === '' || isValue(head) || parseYearHeader(lex, head, true)) continue;
+    let at = i + 1;
+    const unitColumn = UNIT_HEAD.test(foldKey(text(at)));
+    if (unitColumn) at++;
+    const years: number[] = [];
+    for (let y = parseYearHeader(lex, text(at), true); y && y.length === 1; y = parseYearHeader(lex, text(at), true)) {
+      years.push(y[0]);
+      at++;
+    }
+    if (years.length < 2 || new Set(years).size !== years.length) continue;
+    // A unit in the head's brackets ("Packaging material (tonnes)") is every row's without one.
+    const headUnit = /[(（]([^()（）]+)[)）]\s*$/.exec(head)?.[1];
+    const reader = new TableReader(doc, lex, nextId(), years, (n) => notes.has(n, stream.at(i).page));
+    let rows = 0;
+    for (;;) {
+      const label = text(at);
+      if (label === '' || isValue(label) || parseYearHeader(lex, label, true)) break;
+      const unit = unitColumn ? text(at + 1) : undefined;
+      const first = at + (unitColumn ? 2 : 1);
+      const values = years.map((_, k) => text(first + k));
+      if (!values.every(isValue) || (unit !== undefined && (unit === '' || isValue(unit)))) break;
+      const l = stream.at(at);
+      reader.row(label, unit ?? (/[(（][^()（）]+[)）]\s*$/.test(label) ? undefined : headUnit), values, { line: l.line, column: l.column, page: l.page, section: l.block.section });
+      at = first + years.length;
+      rows++;
+    }
+    if (rows === 0) continue;
+    for (let k = i; k < at; k++) consumed[k] = 1;
+    facts.push(...reader.facts);
+    i = at - 1;
+  }
   return facts;
 }
 

@@ -283,9 +283,22 @@ function markFurniture(lines: Lines, rows: Uint8Array, pages: Page[]): void {
       }
       return id;
     };
+    // A table printed one cell per line (pdftotext without -layout) repeats its year heads and row
+    // labels ("FY2024/25", "Unit", "Total") over many pages: a year head or "Unit" alone, or a label
+    // followed by two figures (perhaps after its unit), is a cell, not page furniture.
+    const figure = (n: number) => n >= 0 && /^[\d\s.,%()\-–]+$/.test(text[n]) && /\d/.test(text[n]);
+    const cellOfRow = (i: number): boolean => {
+      if (YEAR_CELL.test(text[i].trim()) || /^(?:units?|單位|单位)$/i.test(text[i].trim())) return true;
+      const next = neighbour(lines, i, 1);
+      if (next < 0) return false;
+      if (figure(next) && figure(neighbour(lines, next, 1))) return true;
+      // Or a label, its unit ("Total" / "tonnes"), then figures.
+      const after = neighbour(lines, next, 1);
+      return text[next].trim().length <= 20 && figure(after) && figure(neighbour(lines, after, 1));
+    };
     for (let i = 0; i < lines.count; i++) {
       const t = text[i];
-      if (kind[i] === BLANK || rows[i] || /^[\d\s.,%]+$/.test(t) || yearHeads(t)) continue;
+      if (kind[i] === BLANK || rows[i] || /^[\d\s.,%]+$/.test(t) || yearHeads(t) || cellOfRow(i)) continue;
       const key = spacesCollapsed(t);
       if (key.length > 120) continue;
       if (key.length <= 80) idOf[i] = count(key, i);
@@ -316,6 +329,9 @@ function markFurniture(lines: Lines, rows: Uint8Array, pages: Page[]): void {
     }
   }
 }
+
+/** A year head alone on its line: "FY2024/25", "2024", "2024年". */
+const YEAR_CELL = /^(?:fy\s*)?(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\s*(?:年度?)?$/i;
 
 /** Column heads of years ("指標  單位  2022年  2023年  2024年"): repeated over many tables, yet no page furniture. */
 function yearHeads(line: string): boolean {

@@ -388,3 +388,24 @@ describe('blind report: English restaurant group, 2020 Guide, pdftotext without 
     expect(pagesOf('B1')).toEqual([[24]]);
   });
 });
+
+describe('tables printed one cell per line (pdftotext without -layout)', () => {
+  it('are read: head, years, then label, unit and one value per year; year heads and "Total" are no page furniture', async () => {
+    const f = (await check([fixture('blind', 'en-2024-restaurants-flat.txt')], {})).files[0];
+    const at = (metric: string, year: number) => f.facts.filter((x) => x.kind === 'table' && x.metric === metric && x.year === year && !x.breakdown).map((x) => [x.value, x.unit]);
+    // "Total GHG emissions (Scope 1 and 2)" / "tCO2e" / 25,766 / 28,402 / 27,443 (FY2022/23 to FY2024/25).
+    expect(at('ghg.total', 2025)).toEqual([[27443, 'tCO2e']]);
+    expect(at('ghg.total', 2024)).toEqual([[28402, 'tCO2e']]);
+    // "Packaging material (tonnes)" heads rows with no unit of their own; "Total" is a row.
+    const packaging = f.facts.filter((x) => x.kind === 'table' && x.line >= 1230 && x.line <= 1260 && x.year === 2025);
+    expect(packaging.find((x) => x.label === 'Plastic containers, lids, bags and cutlery')).toMatchObject({ value: 88.4, unit: 't' });
+    expect(packaging.find((x) => x.label === 'Total')).toMatchObject({ value: 333, unit: 't' });
+  });
+
+  it('a three-year safety table so printed gives its years', async () => {
+    const f = (await check([fixture('blind', 'en-2025-flat.txt')], {})).files[0];
+    expect(byRule(f, 'stale/years-missing')).toEqual([]);
+    const fatalities = f.facts.filter((x) => x.metric === 'safety.fatalities' && x.kind === 'table');
+    expect(new Set(fatalities.map((x) => x.year))).toEqual(new Set([2024, 2025, 2026]));
+  });
+});

@@ -139,3 +139,32 @@ describe('decoding', () => {
     expect(() => decode('w.txt', Buffer.from('  \n\n'))).toThrow('no text');
   });
 });
+
+describe('a table printed one cell per line, on every page', () => {
+  it('keeps its year heads, "Unit" and row labels such as "Total", while the running header is furniture', () => {
+    const page = (n: number) => [
+      'ACME Holdings ESG Report 2024',
+      '',
+      `Table ${n}`,
+      'Indicator',
+      'Unit',
+      'FY2022/23',
+      'FY2023/24',
+      '',
+      `Row ${n}`,
+      'tonnes',
+      `${n}.5`,
+      `${n}.7`,
+      'Total',
+      'tonnes',
+      `${n + 10}`,
+      `${n + 11}`,
+      '',
+      `${n}`,
+    ].join('\n');
+    const doc = readText('cells.txt', Array.from({ length: 6 }, (_, i) => page(i + 1)).join('\n\f'));
+    const kept = new Set(doc.blocks.flatMap((b) => b.segments.map((s) => doc.lines.at(s.line - 1)!.trim())));
+    for (const cell of ['FY2022/23', 'FY2023/24', 'Unit', 'Total']) expect(kept.has(cell), cell).toBe(true);
+    expect(kept.has('ACME Holdings ESG Report 2024')).toBe(false);
+  });
+});
