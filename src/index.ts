@@ -102,23 +102,23 @@ function griRequirements(doc: ReportDocument, rules: RuleSet, editions: ChosenEd
     const requirements = omission?.omission!.requirements ?? '';
     const whole = omission && (!/\d-\d+-[a-z]/i.test(requirements) || /\d-\d+-a\b/i.test(requirements));
     if (omission && c.coverage.item.omissionAllowed !== false && (whole || c.coverage.status === 'missing')) {
-      const evidence = { line: omission.line, column: omission.column, page: omission.page, section: 'GRI content index', text: `${omission.omission!.reasonText}${omission.omission!.explanation ? `: ${omission.omission!.explanation}` : ''}` };
-      c.coverage.status = 'explained';
-      c.coverage.explanation = { evidence, reasoned: true };
-      c.coverage.evidence.push(evidence);
+      explainByIndex(c, omission, `${omission.omission!.reasonText}${omission.omission!.explanation ? `: ${omission.omission!.explanation}` : ''}`);
       continue;
     }
     // GRI lets a disclosure be made in another published document the index cites ("2025年年度報告
     // – 企業管治報告"): what this report lacks, it says where to find.
     const elsewhere = c.coverage.status === 'missing' ? referredElsewhere.get(c.coverage.item.id) : undefined;
-    if (elsewhere) {
-      const evidence = { line: elsewhere.line, column: elsewhere.column, page: elsewhere.page, section: 'GRI content index', text: `reported in ${elsewhere.external.join('; ')}` };
-      c.coverage.status = 'explained';
-      c.coverage.explanation = { evidence, reasoned: true };
-      c.coverage.evidence.push(evidence);
-    }
+    if (elsewhere) explainByIndex(c, elsewhere, `reported in ${elsewhere.external.join('; ')}`);
   }
   return analysis;
+}
+
+/** The disclosure explained by its row of the GRI content index, which says `text`. */
+function explainByIndex(c: CoveredItem, row: { line: number; column: number; page?: number }, text: string): void {
+  const evidence = { line: row.line, column: row.column, page: row.page, section: 'GRI content index', text };
+  c.coverage.status = 'explained';
+  c.coverage.explanation = { evidence, reasoned: true };
+  c.coverage.evidence.push(evidence);
 }
 
 /** Milliseconds spent in each stage after ingest (see bench/), added to by checkDocument. */

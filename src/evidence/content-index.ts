@@ -3,7 +3,7 @@ import type { ItemCoverage } from './coverage.js';
 import type { Framework, RulePack } from '../rules/types.js';
 import { hasCjk, normalize } from '../util/normalize.js';
 import { width } from '../util/width.js';
-import { BARE_PAGES, bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, resolve, resolveTable, sectionCitations, splitLocation, tableCitations, type Columns, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
+import { BARE_PAGES, PAGE_LIST, bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, resolve, resolveTable, sectionCitations, splitLocation, tableCitations, type Columns, INDEX_TITLE, PAGE_TOKEN, type Heading } from './locations.js';
 
 /** One entry of the report's own content index: what it claims about some items. */
 export interface IndexClaim {
@@ -182,7 +182,7 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
     // One cell per line: "Aspect A3: The Environment …" after a KPI A3.1 row's description and
     // before its page is that row's section cell, not a new row.
     const sectionCellOfRow = (id: string) =>
-      !columns && current !== undefined && current.lines.length > 1 && !hasPage(current) && !PAGE_CELL.test(current.lines[current.lines.length - 1].text.trim()) && current.ids.some((c) => c === id || c.startsWith(`${id}.`));
+      !columns && current !== undefined && current.lines.length > 1 && !hasPage(current) && !PAGE_LIST.test(current.lines[current.lines.length - 1].text.trim()) && current.ids.some((c) => c === id || c.startsWith(`${id}.`));
     if (aspectMatch && sectionCellOfRow(aspectMatch[1].toUpperCase())) {
       // continues the row
     } else if (aspectMatch) {
@@ -210,9 +210,6 @@ function lineEntries(doc: ReportDocument, order: string[], labels: { label: stri
   return out;
 }
 
-/** A cell of page numbers alone: "9", "7, 12", "13–18". */
-const PAGE_CELL = /^\d{1,3}(?:\s*[-–—~]\s*\d{1,3})?(?:\s*[,，、]\s*\d{1,3}(?:\s*[-–—~]\s*\d{1,3})?)*$/;
-
 /**
  * The page cell of a row of an index printed one cell per line (pdftotext without -layout): its
  * first line after the clause's own that holds page numbers alone (lines after it are headings
@@ -220,7 +217,7 @@ const PAGE_CELL = /^\d{1,3}(?:\s*[-–—~]\s*\d{1,3})?(?:\s*[,，、]\s*\d{1,3}
  * cannot be told apart reliably, so sections are left out.
  */
 function flatCells(entry: Entry): { pageCell?: string } {
-  const cell = entry.lines.slice(1).find((l) => PAGE_CELL.test(l.text.trim()));
+  const cell = entry.lines.slice(1).find((l) => PAGE_LIST.test(l.text.trim()));
   return cell ? { pageCell: bareToPages(cell.text.trim()) } : {};
 }
 

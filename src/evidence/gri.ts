@@ -4,7 +4,7 @@ import type { GriCatalog } from '../rules/gri-catalog.js';
 import type { RulePack } from '../rules/types.js';
 import { normalize } from '../util/normalize.js';
 import { rangesIn } from '../facts/period.js';
-import { bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, externalCitations, resolve, resolveTable, sectionCitations, splitLocation, tableCitations, BARE_PAGES, INDEX_TITLE, PAGE_TOKEN, type Columns, type Heading } from './locations.js';
+import { bareToPages, bodyHeadings, chunksOf, columnHeads, compact, joinWrapped, pagesOf, externalCitations, PAGE_LIST, resolve, resolveTable, sectionCitations, splitLocation, tableCitations, BARE_PAGES, INDEX_TITLE, PAGE_TOKEN, type Columns, type Heading } from './locations.js';
 
 /** How the report says it uses the GRI Standards. */
 export type GriClaimKind = 'in-accordance' | 'with-reference' | 'informal' | 'none';
@@ -308,7 +308,7 @@ function markPageColumn(raw: string, columns: Columns): string {
   const from = columns.page > 0 ? columns.starts[columns.page - 1] + 1 : 0;
   const to = columns.page + 1 < columns.starts.length ? columns.starts[columns.page + 1] - 1 : Infinity;
   // Under the page column a hyphen joins pages ("19-20"); it is no disclosure number there.
-  const cell = chunks.filter((c, i) => i > 0 && c.at > from && c.at < to && /^\d[\d\s,，、\-–—~至]*$/.test(c.text)).pop();
+  const cell = chunks.filter((c, i) => i > 0 && c.at > from && c.at < to && PAGE_LIST.test(c.text)).pop();
   if (!cell) return raw;
   const marked = bareToPages(cell.text);
   return marked === cell.text ? raw : raw.slice(0, cell.index) + marked + raw.slice(cell.index + cell.text.length);
@@ -348,7 +348,10 @@ function lineEntries(lines: { line: number; text: string; page?: number; pagesOn
 /** The column heads and labels of a GRI content index, not section names. */
 const GRI_INDEX_HEADS = /^(?:gri standards?(?: or other source)?|disclosures?|location(?:\s*\(pages?\))?|page(?:\s*(?:number|no\.?)s?)?|statement of use|gri 1 used|applicable gri sector standards?|omissions?|requirements? omitted|reasons?|explanations?|gri\s*準則|gri\s*准则|披露(?:項目|项目)?|位置|頁碼|页码|使用聲明|使用声明|遺漏|遗漏|原因|說明|说明)$/i;
 
-/** A cell of page numbers only: "25", "3–4", "6, 29". */
+/**
+ * A line of page numbers only in a flattened GRI index: "25", "3–4", "6, 29". Unlike PAGE_LIST,
+ * an ASCII hyphen may not open it: "2-7" alone on a line is a disclosure, not pages 2 to 7.
+ */
 const BARE_PAGE_LIST = /^\d{1,3}(?:\s*[–—~]\s*\d{1,3})?(?:\s*[,，、]\s*\d{1,3}(?:\s*[-–—~]\s*\d{1,3})?)*$/;
 
 function groupEntries(group: { line: number; text: string; page?: number; pagesOnly?: boolean }[], titles: Map<string, string[]>, headings: Heading[], doc: ReportDocument): GriIndexEntry[] {

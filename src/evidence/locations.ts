@@ -68,6 +68,9 @@ const EXTERNAL_REFERENCE = /annual report|interim report|circular|prospectus|web
 /** Words that go on a sentence, not open a heading: lower case, three words or more. */
 const REMARK_FRAGMENT = /^[a-z][a-z'’-]*(?:\s+\S+){2,}$/;
 
+/** A cell of page numbers alone, a hyphen joining pages: "9", "7, 12", "13-18". */
+export const PAGE_LIST = /^\d{1,3}(?:\s*[-–—~至]\s*\d{1,3})?(?:\s*[,，、]\s*\d{1,3}(?:\s*[-–—~至]\s*\d{1,3})?)*$/;
+
 /** Bare page numbers in a location ("Section 10.2, 84", "16–17"). */
 export const BARE_PAGES = /^\d{1,3}(?:\s*[-–—~至]\s*\d{1,3})?$/;
 

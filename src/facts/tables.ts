@@ -581,7 +581,7 @@ export function readMarkdownTables(doc: ReportDocument, lex: Lexicon, notes: Not
       if (ys && ys.length === 1) yearCols.push({ col, year: ys[0] });
     });
     if (yearCols.length === 0) continue;
-    const unitCol = header.findIndex((c) => /^(?:unit|units|单位|單位)$/i.test(foldKey(c)));
+    const unitCol = header.findIndex((c) => UNIT_HEAD.test(foldKey(c)));
     const labelCols = header.map((_, i) => i).filter((i) => i !== unitCol && i < yearCols[0].col);
     const labelCol = labelCols.length > 0 ? labelCols[0] : header.findIndex((_, i) => i !== unitCol && !yearCols.some((y) => y.col === i));
     if (labelCol < 0) continue;
